@@ -1,0 +1,45 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { tokenHash } from "../util/token-hash.js";
+import { parseBearer } from "./bearer.js";
+import { missingCredentials } from "./failures.js";
+import type { Authenticator } from "./types.js";
+
+/**
+ * Legacy shared-token mode: one MCP_AUTH_TOKEN for every caller, compared in constant time (over
+ * digests, so length differences leak nothing either). DevRev calls use the server's own token.
+ */
+export function createStaticTokenAuthenticator(sharedToken: string, devrevToken: string): Authenticator {
+  const expected = createHash("sha256").update(sharedToken).digest();
+  const identity = { userId: "static-token", email: undefined, displayName: "shared token", tokenHash: tokenHash(devrevToken) };
+  return {
+    mode: "static-token",
+    async authenticate(header) {
+      const bearer = parseBearer(header);
+      if (bearer.kind !== "token") return missingCredentials(bearer);
+      const given = createHash("sha256").update(bearer.token).digest();
+      if (!timingSafeEqual(given, expected)) {
+        return {
+          ok: false,
+          status: 401,
+          reason: "invalid_token",
+          error: "invalid_token",
+          message: "The bearer token is not this server's token. Ask the server operator for the MCP_AUTH_TOKEN value.",
+          tokenHash: tokenHash(bearer.token),
+        };
+      }
+      return { ok: true, identity, devrevToken, fresh: false };
+    },
+    invalidate() {},
+  };
+}
+
+/** Local-only mode (loopback, enforced by config): no caller token, the server's DevRev token. */
+export function createNoAuthAuthenticator(devrevToken: string): Authenticator {
+  return {
+    mode: "none",
+    async authenticate() {
+      return { ok: true, identity: undefined, devrevToken, fresh: false };
+    },
+    invalidate() {},
+  };
+}

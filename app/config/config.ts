@@ -1,0 +1,217 @@
+import { z } from "zod";
+import { boolFlag, httpUrl, intInRange, oneOf, optionalSecret, stringList } from "./env-parsers.js";
+
+export const TRANSPORTS = ["stdio", "streamable-http"] as const;
+export const AUTH_MODES = ["devrev-pat", "static-token", "none"] as const;
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+export type AuthMode = (typeof AUTH_MODES)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const lower = (s: string) => s.toLowerCase();
+const domain = (s: string) => s.replace(/^@/, "").toLowerCase();
+
+// One schema over the raw environment: each key is the variable users already know from the
+// Python server, so a bad value can be reported under its own name.
+const envSchema = z.object({
+  MCP_TRANSPORT: oneOf(TRANSPORTS, "stdio"),
+  MCP_HOST: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : "127.0.0.1")),
+  MCP_PORT: intInRange(0, 1, 65535),
+  PORT: intInRange(0, 1, 65535),
+  MCP_LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim().toLowerCase() === "warn" ? "warning" : v))
+    .pipe(oneOf(LOG_LEVELS, "info")),
+  MCP_LOG_FORMAT: oneOf(["json", "text"] as const, "json"),
+  DEVREV_API_BASE_URL: httpUrl(),
+  DEVREV_API_TOKEN: optionalSecret(),
+  DEVREV_API_TIMEOUT_MS: intInRange(20_000, 100, 300_000),
+  DEVREV_API_MAX_RETRIES: intInRange(3, 0, 10),
+  MCP_AUTH_MODE: oneOf(AUTH_MODES, "devrev-pat"),
+  MCP_AUTH_TOKEN: optionalSecret(),
+  MCP_AUTH_ALLOWED_DOMAINS: stringList(domain),
+  MCP_AUTH_CACHE_TTL_SECONDS: intInRange(300, 0, 86_400),
+  MCP_AUTH_NEGATIVE_CACHE_TTL_SECONDS: intInRange(30, 0, 3_600),
+  MCP_AUTH_CACHE_MAX_ENTRIES: intInRange(10_000, 1, 1_000_000),
+  MCP_RATE_LIMIT_RPM: intInRange(120, 0, 1_000_000),
+  MCP_RATE_LIMIT_UNAUTHENTICATED_RPM: intInRange(30, 0, 1_000_000),
+  MCP_TRUST_PROXY_HOPS: intInRange(-1, 0, 10),
+  MCP_ALLOWED_HOSTS: stringList(lower),
+  MCP_ALLOWED_ORIGINS: stringList(lower),
+  MCP_CORS_ALLOWED_ORIGINS: stringList(lower),
+  MCP_ENABLE_DNS_REBINDING_PROTECTION: boolFlag(true),
+  MCP_MAX_BODY_BYTES: intInRange(1_048_576, 1_024, 50 * 1_048_576),
+  MCP_REQUEST_TIMEOUT_MS: intInRange(120_000, 1_000, 3_600_000),
+  MCP_SHUTDOWN_GRACE_MS: intInRange(8_000, 0, 60_000),
+  MCP_AUDIT_LOG_ENABLED: boolFlag(true),
+  MCP_TOOLSETS: stringList(lower),
+  MCP_READ_ONLY: boolFlag(false),
+  MCP_ENABLE_DESTRUCTIVE_TOOLS: boolFlag(false),
+  MCP_ENABLE_BETA_TOOLS: boolFlag(true),
+  MCP_MAX_RESULT_CHARS: intInRange(24_000, 1_000, 1_000_000),
+  SANDBOX_FAULTS: z.string().optional(),
+  K_SERVICE: z.string().optional(),
+});
+
+export interface Config {
+  transport: Transport;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  logFormat: "json" | "text";
+  devrev: { baseUrl: string; token: string | undefined; timeoutMs: number; maxRetries: number };
+  auth: {
+    mode: AuthMode;
+    staticToken: string | undefined;
+    allowedDomains: readonly string[];
+    cacheTtlSeconds: number;
+    negativeCacheTtlSeconds: number;
+    cacheMaxEntries: number;
+  };
+  rateLimit: { perIdentityRpm: number; unauthenticatedRpm: number };
+  http: {
+    trustProxyHops: number;
+    allowedHosts: readonly string[];
+    allowedOrigins: readonly string[];
+    corsAllowedOrigins: readonly string[];
+    dnsRebindingProtection: boolean;
+    maxBodyBytes: number;
+    requestTimeoutMs: number;
+    shutdownGraceMs: number;
+  };
+  auditLog: boolean;
+  tools: {
+    toolsets: readonly string[];
+    readOnly: boolean;
+    destructive: boolean;
+    beta: boolean;
+    maxResultChars: number;
+  };
+  sandbox: { enabled: boolean; faults: string | undefined };
+}
+
+/** Values from the command line; they win over the environment. */
+export interface CliOverrides {
+  transport?: Transport;
+  host?: string;
+  port?: number;
+  sandbox?: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
+export const isLoopbackHost = (host: string) => LOOPBACK.test(host);
+
+/**
+ * Parses the environment once into a frozen Config. Every problem is collected, so one start
+ * shows everything that is wrong, each naming the variable and the accepted form.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const sandbox = cli.sandbox ?? false;
+  const transport = cli.transport ?? e.MCP_TRANSPORT;
+  const host = cli.host ?? e.MCP_HOST;
+  const port = cli.port ?? (e.MCP_PORT || e.PORT || 8080);
+  const config: Config = {
+    transport,
+    host,
+    port,
+    logLevel: e.MCP_LOG_LEVEL,
+    logFormat: e.MCP_LOG_FORMAT,
+    devrev: {
+      baseUrl: e.DEVREV_API_BASE_URL ?? "https://api.devrev.ai",
+      token: e.DEVREV_API_TOKEN,
+      timeoutMs: e.DEVREV_API_TIMEOUT_MS,
+      maxRetries: e.DEVREV_API_MAX_RETRIES,
+    },
+    auth: {
+      mode: e.MCP_AUTH_MODE,
+      staticToken: e.MCP_AUTH_TOKEN,
+      allowedDomains: e.MCP_AUTH_ALLOWED_DOMAINS,
+      cacheTtlSeconds: e.MCP_AUTH_CACHE_TTL_SECONDS,
+      negativeCacheTtlSeconds: e.MCP_AUTH_NEGATIVE_CACHE_TTL_SECONDS,
+      cacheMaxEntries: e.MCP_AUTH_CACHE_MAX_ENTRIES,
+    },
+    rateLimit: { perIdentityRpm: e.MCP_RATE_LIMIT_RPM, unauthenticatedRpm: e.MCP_RATE_LIMIT_UNAUTHENTICATED_RPM },
+    http: {
+      // Cloud Run (K_SERVICE is set there) puts exactly one Google front end before us.
+      trustProxyHops: e.MCP_TRUST_PROXY_HOPS >= 0 ? e.MCP_TRUST_PROXY_HOPS : e.K_SERVICE ? 1 : 0,
+      allowedHosts: e.MCP_ALLOWED_HOSTS,
+      allowedOrigins: e.MCP_ALLOWED_ORIGINS,
+      corsAllowedOrigins: e.MCP_CORS_ALLOWED_ORIGINS,
+      dnsRebindingProtection: e.MCP_ENABLE_DNS_REBINDING_PROTECTION,
+      maxBodyBytes: e.MCP_MAX_BODY_BYTES,
+      requestTimeoutMs: e.MCP_REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: e.MCP_SHUTDOWN_GRACE_MS,
+    },
+    auditLog: e.MCP_AUDIT_LOG_ENABLED,
+    tools: {
+      toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : ["default"],
+      readOnly: e.MCP_READ_ONLY,
+      destructive: e.MCP_ENABLE_DESTRUCTIVE_TOOLS,
+      beta: e.MCP_ENABLE_BETA_TOOLS,
+      maxResultChars: e.MCP_MAX_RESULT_CHARS,
+    },
+    sandbox: { enabled: sandbox, faults: e.SANDBOX_FAULTS },
+  };
+  const problems = crossCheck(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+function crossCheck(c: Config): string[] {
+  const problems: string[] = [];
+  if (c.transport === "stdio") {
+    if (!c.devrev.token && !c.sandbox.enabled) {
+      problems.push(
+        "DEVREV_API_TOKEN: required for the stdio transport (your DevRev personal access token); or pass --sandbox",
+      );
+    }
+    return problems;
+  }
+  if (c.auth.mode === "static-token") {
+    if (!c.auth.staticToken) {
+      problems.push("MCP_AUTH_TOKEN: required when MCP_AUTH_MODE=static-token (the shared Bearer token)");
+    } else if (c.auth.staticToken.length < 16) {
+      problems.push("MCP_AUTH_TOKEN: must be at least 16 characters; generate one with `openssl rand -hex 32`");
+    }
+    if (!c.devrev.token && !c.sandbox.enabled) {
+      problems.push("DEVREV_API_TOKEN: required when MCP_AUTH_MODE=static-token (DevRev calls use it)");
+    }
+  }
+  if (c.auth.mode === "none") {
+    if (!isLoopbackHost(c.host)) {
+      problems.push(
+        `MCP_AUTH_MODE: "none" is only allowed on a loopback host (127.0.0.1, ::1, localhost), not "${c.host}"; use devrev-pat`,
+      );
+    }
+    if (!c.devrev.token && !c.sandbox.enabled) {
+      problems.push("DEVREV_API_TOKEN: required when MCP_AUTH_MODE=none (DevRev calls use it)");
+    }
+  }
+  return problems;
+}
+
+function deepFreeze<T>(value: T): Readonly<T> {
+  if (value && typeof value === "object") {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

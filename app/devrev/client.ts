@@ -1,0 +1,75 @@
+import createClient, { type Client } from "openapi-fetch";
+import { tokenHash } from "../util/token-hash.js";
+import { DevRevError, errorFromResponse } from "./errors.js";
+import type { paths } from "./generated/beta.js";
+import { operationOf } from "./operations.js";
+import { attemptsFor, DEFAULT_RETRY_POLICY, type ResilientFetchDeps, type RetryPolicy, resilientFetch } from "./resilient-fetch.js";
+
+// The beta spec contains every public path, so one client typed from it covers both; beta-only
+// operations are gated by the tool layer, not here. Types vanish at build time: the bundle never
+// reads the spec.
+
+export type DevRevPaths = paths;
+export type DevRevApi = Client<paths>;
+export const DEVREV_API_VERSION = "2024-01-24";
+
+export interface DevRevClientOptions extends ResilientFetchDeps {
+  baseUrl: string;
+  token: string;
+  userAgent?: string;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface DevRevClient {
+  /** Typed POST access to every DevRev operation. Pass results through `unwrap`. */
+  readonly api: DevRevApi;
+  /** The caller's token hash, for logs; the token itself stays inside the client. */
+  readonly tokenHash: string;
+}
+
+/** One client per caller token. Cheap: a closure over fetch, no connection state of its own. */
+export function createDevRevClient(options: DevRevClientOptions): DevRevClient {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: resilientFetch(policy, options),
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      "x-devrev-version": DEVREV_API_VERSION,
+      "user-agent": options.userAgent ?? "devrev-mcp-server",
+    },
+  });
+  return { api, tokenHash: tokenHash(options.token) };
+}
+
+interface ApiResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Turns openapi-fetch's `{data, error, response}` into the data, or a DevRevError that keeps
+ * DevRev's type, message and status.
+ */
+export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
+  let result: ApiResult<T>;
+  try {
+    result = await call;
+  } catch (err) {
+    if (err instanceof DevRevError) throw err;
+    if (err instanceof SyntaxError) {
+      throw new DevRevError("invalid_response", { operation: "unknown", message: "DevRev answered with a body that is not JSON" });
+    }
+    throw err;
+  }
+  const { response } = result;
+  const operation = operationOf(response.url || "http://x/unknown");
+  if (result.error !== undefined || !response.ok) {
+    throw errorFromResponse(operation, response, result.error, attemptsFor(response));
+  }
+  if (result.data === undefined) {
+    throw new DevRevError("invalid_response", { operation, status: response.status, message: "empty response body" });
+  }
+  return result.data;
+}

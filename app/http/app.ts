@@ -1,0 +1,122 @@
+import cors from "cors";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { Authenticator } from "../auth/types.js";
+import type { Config } from "../config/config.js";
+import type { Auditor } from "../log/audit.js";
+import type { Logger } from "../log/logger.js";
+import { authMiddleware } from "./auth-middleware.js";
+import { DevRevReachability, healthRoutes } from "./health.js";
+import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
+import { type McpRouteDeps, methodNotAllowed, mcpPostHandler } from "./mcp-route.js";
+import { originGuard } from "./origin-guard.js";
+import { failedRequestRateLimit, identityRateLimit } from "./rate-limit.js";
+import { requestContext } from "./request-context.js";
+import { requestState } from "./request-state.js";
+import { securityHeaders } from "./security-headers.js";
+
+export interface HttpAppDeps extends McpRouteDeps {
+  config: Readonly<Config>;
+  logger: Logger;
+  auditor: Auditor;
+  auth: Authenticator;
+  reachability: DevRevReachability;
+  version: string;
+  isDraining: () => boolean;
+  projectId?: string;
+}
+
+export const MCP_PATHS = ["/mcp", "/mcp/readonly", "/mcp/x/:toolsets", "/mcp/x/:toolsets/readonly"];
+
+/** The HTTP edge, in the order a request meets it. Everything but /health needs a token. */
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const { config } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.http.trustProxyHops);
+  app.set("etag", false);
+
+  app.use(requestContext(deps.logger, deps.projectId));
+  app.use(securityHeaders);
+  app.use(healthRoutes(deps.version, deps.reachability, deps.isDraining));
+  app.use(
+    originGuard({
+      bindHost: config.host,
+      allowedHosts: config.http.allowedHosts,
+      allowedOrigins: [...config.http.allowedOrigins, ...config.http.corsAllowedOrigins],
+      hostCheck: config.http.dnsRebindingProtection,
+    }),
+  );
+  if (config.http.corsAllowedOrigins.length) {
+    app.use(
+      cors({
+        origin: [...config.http.corsAllowedOrigins],
+        methods: ["POST", "OPTIONS"],
+        allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Protocol-Version", "Mcp-Session-Id", "Last-Event-ID", "X-MCP-Toolsets", "X-MCP-Readonly"],
+        exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "Retry-After", "RateLimit", "RateLimit-Policy"],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  const guard = [
+    failedRequestRateLimit(config.rateLimit.unauthenticatedRpm),
+    authMiddleware(deps.auth, deps.auditor),
+    identityRateLimit(config.rateLimit.perIdentityRpm),
+    requireJson,
+    express.json({ limit: config.http.maxBodyBytes, type: () => true }),
+    requestDeadline(config.http.requestTimeoutMs),
+  ].filter((h): h is RequestHandler => h !== undefined);
+
+  app.post(MCP_PATHS, ...guard, mcpPostHandler(deps));
+  app.all(MCP_PATHS, methodNotAllowed);
+  app.use((_req, res) => sendJsonRpcError(res, 404, JsonRpcCode.ServerError, "Not found: the MCP endpoint is POST /mcp; health is GET /health."));
+  app.use(errorHandler);
+  return app;
+}
+
+const requireJson: RequestHandler = (req, res, next) => {
+  if (!req.is("application/json")) {
+    sendJsonRpcError(res, 415, JsonRpcCode.InvalidRequest, "Unsupported Content-Type: send the JSON-RPC message as application/json.");
+    return;
+  }
+  next();
+};
+
+/** Bounds how long one request may hold a connection, whatever DevRev does. */
+function requestDeadline(ms: number): RequestHandler {
+  return (req, res, next) => {
+    const timer = setTimeout(() => {
+      requestState(req).logger.warn("request deadline exceeded", { deadline_ms: ms });
+      if (res.headersSent) res.end();
+      else sendJsonRpcError(res, 504, JsonRpcCode.InternalError, `The request took longer than ${ms / 1000} s and was stopped. Narrow it and retry.`);
+    }, ms);
+    res.on("close", () => clearTimeout(timer));
+    next();
+  };
+}
+
+interface HttpError extends Error {
+  status?: number;
+  type?: string;
+}
+
+const errorHandler: ErrorRequestHandler = (err: HttpError, req, res, _next) => {
+  if (err.type === "entity.too.large" || err.status === 413) {
+    sendJsonRpcError(res, 413, JsonRpcCode.InvalidRequest, "Request body too large (MCP_MAX_BODY_BYTES).");
+    return;
+  }
+  if (err.type === "entity.parse.failed") {
+    sendJsonRpcError(res, 400, JsonRpcCode.ParseError, "Parse error: the body is not valid JSON.");
+    return;
+  }
+  if (err.status && err.status >= 400 && err.status < 500) {
+    sendJsonRpcError(res, err.status, JsonRpcCode.InvalidRequest, "Bad request.");
+    return;
+  }
+  try {
+    requestState(req).logger.error("unhandled request error", { error: err, stack: err.stack });
+  } catch {
+    // No state means the failure came before requestContext; nothing else to log with.
+  }
+  sendJsonRpcError(res, 500, JsonRpcCode.InternalError, "Internal server error. It has been logged; retry, and report it if it persists.");
+};

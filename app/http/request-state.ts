@@ -1,0 +1,27 @@
+import type { Request } from "express";
+import type { Logger } from "../log/logger.js";
+import type { TraceContext } from "../log/trace.js";
+import type { Identity } from "../mcp/tool.js";
+
+/** What the edge learns about one request, kept on the request object for later middleware. */
+export interface RequestState {
+  startedAt: number;
+  logger: Logger;
+  trace: TraceContext | undefined;
+  identity?: Identity;
+  tokenHash?: string;
+  devrevToken?: string;
+  mcpMethod?: string;
+}
+
+const STATE = Symbol("devrev-mcp-request-state");
+
+export function requestState(req: Request): RequestState {
+  const state = (req as Request & { [STATE]?: RequestState })[STATE];
+  if (!state) throw new Error("request state missing: requestContext middleware must run first");
+  return state;
+}
+
+export function setRequestState(req: Request, state: RequestState): void {
+  (req as Request & { [STATE]?: RequestState })[STATE] = state;
+}

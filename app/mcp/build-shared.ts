@@ -1,0 +1,30 @@
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
+import type { Auditor } from "../log/audit.js";
+import { PROMPTS, RESOURCES, TOOLS } from "../tools/catalog.js";
+import { SERVER_NAME, VERSION } from "../version.js";
+import { PromptRegistry } from "./prompt.js";
+import { ToolRegistry } from "./registry.js";
+import { ResourceRegistry } from "./resource.js";
+import type { McpShared } from "./server.js";
+
+const INSTRUCTIONS = [
+  "Tools for DevRev: tickets (customer problems), issues (engineering work), parts (products/features),",
+  "customers (accounts, rev orgs), articles and conversations. Ids: display ids like TKT-12, ISS-7, PROD-1",
+  'or full don: ids; "me" means the connected user. Lists page with cursor/limit (default 25, max 100).',
+  "Writes act as the connected user. Ask before changing or commenting on customer-visible items.",
+].join(" ");
+
+/** Everything requests share, built once at start (schemas converted here, not per request). */
+export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpShared {
+  return {
+    info: { name: SERVER_NAME, version: VERSION, title: "DevRev MCP server" },
+    instructions: INSTRUCTIONS,
+    registry: new ToolRegistry(TOOLS),
+    resources: new ResourceRegistry(RESOURCES),
+    prompts: new PromptRegistry(PROMPTS),
+    // One Ajv for every per-request Server: building one each time halves throughput.
+    validator: new AjvJsonSchemaValidator(),
+    auditor,
+    limits: { maxResultChars },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
+import type { ToolDefinition } from "./tool.js";
+
+// Built once at start: JSON Schemas are converted here, never per request. A request only picks
+// the precomputed listing for its surface (memoised per distinct surface).
+
+export interface RegisteredTool {
+  def: ToolDefinition;
+  listing: Tool;
+}
+
+const NAME = /^devrev_[a-z0-9]+(_[a-z0-9]+)*$/;
+
+export class ToolRegistry {
+  readonly tools: ReadonlyMap<string, RegisteredTool>;
+  private readonly listings = new Map<string, Tool[]>();
+
+  constructor(definitions: readonly ToolDefinition[]) {
+    const tools = new Map<string, RegisteredTool>();
+    for (const def of definitions) {
+      if (!NAME.test(def.name)) throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
+      if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
+      tools.set(def.name, { def, listing: toListing(def) });
+    }
+    this.tools = tools;
+  }
+
+  get(name: string): RegisteredTool | undefined {
+    return this.tools.get(name);
+  }
+
+  list(surface: Surface): Tool[] {
+    const key = surfaceKey(surface);
+    let listing = this.listings.get(key);
+    if (!listing) {
+      listing = [...this.tools.values()].filter((t) => !hiddenReason(t.def, surface)).map((t) => t.listing);
+      // Surfaces come from a handful of configs and headers; cap anyway so odd headers can't grow it.
+      if (this.listings.size < 256) this.listings.set(key, listing);
+    }
+    return listing;
+  }
+}
+
+function toListing(def: ToolDefinition): Tool {
+  const listing: Tool = {
+    name: def.name,
+    title: def.title,
+    description: def.description,
+    inputSchema: jsonSchema(def.input, "input") as Tool["inputSchema"],
+    annotations: { title: def.title, ...def.annotations },
+  };
+  if (def.output) listing.outputSchema = jsonSchema(def.output, "output") as Tool["outputSchema"];
+  return listing;
+}
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io, unrepresentable: "any" });
+  return rest;
+}

@@ -1,0 +1,148 @@
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  CallToolRequestSchema,
+  CompleteRequestSchema,
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import type { DevRevClient } from "../devrev/client.js";
+import type { DevRevError } from "../devrev/errors.js";
+import type { Auditor } from "../log/audit.js";
+import type { Logger } from "../log/logger.js";
+import { callTool } from "./call-tool.js";
+import type { PromptRegistry } from "./prompt.js";
+import type { ToolRegistry } from "./registry.js";
+import type { ResourceRegistry } from "./resource.js";
+import type { Surface } from "./surface.js";
+import type { Identity, ToolContext } from "./tool.js";
+import { mapToolError } from "./tool-errors.js";
+
+/** Built once at start and shared by every request. */
+export interface McpShared {
+  info: { name: string; version: string; title: string };
+  instructions: string;
+  registry: ToolRegistry;
+  resources: ResourceRegistry;
+  prompts: PromptRegistry;
+  validator: jsonSchemaValidator;
+  auditor: Auditor;
+  limits: { maxResultChars: number };
+}
+
+/** What belongs to one caller and one request. */
+export interface RequestScope {
+  devrev: DevRevClient;
+  identity: Identity | undefined;
+  surface: Surface;
+  logger: Logger;
+  onUpstreamAuthFailure?: (err: DevRevError) => void;
+}
+
+/**
+ * A low-level Server per request whose handlers only read the shared registries: creating it costs
+ * a few map insertions, so a stateless HTTP request stays cheap.
+ */
+export function createMcpServer(shared: McpShared, scope: RequestScope): Server {
+  const server = new Server(
+    { name: shared.info.name, version: shared.info.version, title: shared.info.title },
+    {
+      capabilities: {
+        tools: { listChanged: false },
+        resources: { listChanged: false, subscribe: false },
+        prompts: { listChanged: false },
+        completions: {},
+        logging: {},
+      },
+      instructions: shared.instructions,
+      jsonSchemaValidator: shared.validator,
+    },
+  );
+
+  const contextFor = (signal: AbortSignal): ToolContext => ({
+    devrev: scope.devrev,
+    identity: scope.identity,
+    signal,
+    logger: scope.logger,
+    limits: shared.limits,
+    features: { beta: scope.surface.beta },
+    notify: async (level, message) => {
+      await server.sendLoggingMessage({ level, logger: "devrev", data: message }).catch(() => {});
+    },
+  });
+
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: shared.registry.list(scope.surface) }));
+
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    callTool(
+      {
+        registry: shared.registry,
+        auditor: shared.auditor,
+        surface: scope.surface,
+        logger: scope.logger,
+        onUpstreamAuthFailure: scope.onUpstreamAuthFailure,
+      },
+      request.params.name,
+      request.params.arguments,
+      contextFor(extra.signal),
+    ),
+  );
+
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: shared.resources.fixed }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+    resourceTemplates: shared.resources.templates,
+  }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
+    const { uri } = request.params;
+    const found = shared.resources.match(uri);
+    if (!found || (found.def.beta && !scope.surface.beta)) {
+      throw new McpError(-32002, `Resource not found: ${uri}. List resources and templates to see what exists.`);
+    }
+    try {
+      const text = await found.def.read(found.params, contextFor(extra.signal));
+      return { contents: [{ uri, mimeType: found.def.mimeType, text }] };
+    } catch (err) {
+      throw asProtocolError(err, `resource ${uri}`, scope);
+    }
+  });
+
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: shared.prompts.listing }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
+    const prompt = shared.prompts.prompts.get(request.params.name);
+    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+    const parsed = prompt.args.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ");
+      throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${prompt.name}: ${detail}`);
+    }
+    try {
+      return await prompt.get(parsed.data, contextFor(extra.signal));
+    } catch (err) {
+      throw asProtocolError(err, `prompt ${prompt.name}`, scope);
+    }
+  });
+
+  server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
+    const ref = request.params.ref;
+    const empty = { completion: { values: [], hasMore: false } };
+    if (ref.type !== "ref/resource") return empty;
+    const completer = shared.resources.byTemplate(ref.uri)?.complete?.[request.params.argument.name];
+    if (!completer) return empty;
+    const values = await completer(request.params.argument.value, contextFor(extra.signal)).catch(() => []);
+    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+  });
+
+  return server;
+}
+
+function asProtocolError(err: unknown, what: string, scope: RequestScope): McpError {
+  const mapped = mapToolError(err, what);
+  if (mapped.type === "internal") scope.logger.error(`${what} failed`, { error: err });
+  return new McpError(ErrorCode.InternalError, mapped.message);
+}

@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import type { DevRevClient } from "../devrev/client.js";
+import type { Logger } from "../log/logger.js";
+
+/** Who is calling. Over HTTP it comes from the validated PAT; over stdio from DEVREV_API_TOKEN. */
+export interface Identity {
+  userId: string;
+  email: string | undefined;
+  displayName: string | undefined;
+  tokenHash: string;
+}
+
+/** Everything a handler may use. Identity and the DevRev client are the caller's own. */
+export interface ToolContext {
+  devrev: DevRevClient;
+  identity: Identity | undefined;
+  signal: AbortSignal;
+  logger: Logger;
+  /** Sends an MCP log notification to the client, when it asked for logs at that level. */
+  notify: (level: "debug" | "info" | "warning" | "error", message: string) => Promise<void>;
+  limits: { maxResultChars: number };
+  features: { beta: boolean };
+}
+
+/** Every hint is required: clients use them to decide what needs the user's confirmation. */
+export interface ToolAnnotations {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export interface ToolOutput<S> {
+  /** Compact text for the model: ids, titles, stage, owners, dates, cursor. */
+  text: string;
+  /** Matches the tool's output schema; clients that read structured content use it. */
+  structured?: S;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds tools of every shape.
+export type AnyZodObject = z.ZodObject<any>;
+
+export interface ToolDefinition<I extends AnyZodObject = AnyZodObject, O extends AnyZodObject | undefined = AnyZodObject | undefined> {
+  /** `devrev_<noun>_<verb>`, keeping the reference server's names where the meaning is the same. */
+  name: string;
+  title: string;
+  toolset: string;
+  /** Written for a model: when to use it, what ids look like, how to page. */
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  /** DevRev operations the handler may call; tests prove a read-only tool calls only reads. */
+  operations: readonly string[];
+  /** Set when any of `operations` exists only in DevRev's beta API. */
+  beta?: boolean;
+  // Method syntax on purpose: it lets a registry hold tools with different argument types.
+  handler(args: z.output<I>, ctx: ToolContext): Promise<ToolOutput<O extends AnyZodObject ? z.output<O> : never>>;
+}
+
+/** A typed identity: the value is in the shape every tool must have. */
+export function defineTool<I extends AnyZodObject, O extends AnyZodObject | undefined>(
+  def: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return def;
+}
+
+/** Category for audit logs and gating. */
+export function toolCategory(tool: Pick<ToolDefinition, "annotations">): "read" | "write" | "destructive" {
+  if (tool.annotations.readOnlyHint) return "read";
+  return tool.annotations.destructiveHint ? "destructive" : "write";
+}

@@ -1,0 +1,112 @@
+import { once } from "node:events";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createDevRevPatAuthenticator } from "../auth/devrev-pat.js";
+import { createNoAuthAuthenticator, createStaticTokenAuthenticator } from "../auth/static-token.js";
+import type { Authenticator } from "../auth/types.js";
+import type { Config } from "../config/config.js";
+import { createDevRevClient } from "../devrev/client.js";
+import { createHttpApp } from "../http/app.js";
+import { DevRevReachability } from "../http/health.js";
+import { createAuditor } from "../log/audit.js";
+import type { Logger } from "../log/logger.js";
+import { buildMcpShared } from "../mcp/build-shared.js";
+import { SERVER_NAME, VERSION } from "../version.js";
+import { surfaceFromConfig } from "./surface-from-config.js";
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish (bounded by the grace period), then closes. */
+  shutdown(): Promise<{ drained: boolean; inFlightAtDeadline: number }>;
+}
+
+const USER_AGENT = `${SERVER_NAME}/${VERSION}`;
+
+function buildAuthenticator(config: Readonly<Config>, reachability: DevRevReachability): Authenticator {
+  const serverToken = config.devrev.token ?? "";
+  switch (config.auth.mode) {
+    case "static-token":
+      return createStaticTokenAuthenticator(config.auth.staticToken ?? "", serverToken);
+    case "none":
+      return createNoAuthAuthenticator(serverToken);
+    case "devrev-pat":
+      return createDevRevPatAuthenticator({
+        baseUrl: config.devrev.baseUrl,
+        allowedDomains: config.auth.allowedDomains,
+        ttlSeconds: config.auth.cacheTtlSeconds,
+        negativeTtlSeconds: config.auth.negativeCacheTtlSeconds,
+        maxEntries: config.auth.cacheMaxEntries,
+        userAgent: USER_AGENT,
+        onValidated: (ok) => reachability.record(ok),
+      });
+  }
+}
+
+export async function startHttpServer(config: Readonly<Config>, logger: Logger): Promise<RunningHttpServer> {
+  const auditor = createAuditor(logger, config.auditLog);
+  const reachability = new DevRevReachability();
+  const auth = buildAuthenticator(config, reachability);
+  const shared = buildMcpShared(auditor, config.tools.maxResultChars);
+  let draining = false;
+  let inFlight = 0;
+
+  const app = createHttpApp({
+    config,
+    logger,
+    auditor,
+    auth,
+    reachability,
+    version: VERSION,
+    isDraining: () => draining,
+    projectId: process.env.GOOGLE_CLOUD_PROJECT,
+    shared,
+    baseSurface: surfaceFromConfig(config),
+    devrevFor: (token) =>
+      createDevRevClient({
+        baseUrl: config.devrev.baseUrl,
+        token,
+        userAgent: USER_AGENT,
+        retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
+        onRetry: (e) => logger.debug("devrev retry", { ...e }),
+        onOutcome: (ok) => reachability.record(ok),
+      }),
+  });
+
+  const server = app.listen(config.port, config.host);
+  server.on("request", (_req, res) => {
+    inFlight++;
+    if (draining) res.setHeader("Connection", "close");
+    res.on("close", () => inFlight--);
+  });
+  await once(server, "listening");
+  // Node's defaults would cut a slow DevRev call short or keep dead sockets; bound both explicitly.
+  server.requestTimeout = config.http.requestTimeoutMs + 5_000;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 65_000;
+
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}/mcp`;
+
+  return {
+    url,
+    port,
+    server,
+    async shutdown() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = Date.now() + config.http.shutdownGraceMs;
+      while (inFlight > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        server.closeIdleConnections();
+      }
+      const left = inFlight;
+      server.closeAllConnections();
+      await closed;
+      return { drained: left === 0, inFlightAtDeadline: left };
+    },
+  };
+}

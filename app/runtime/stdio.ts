@@ -1,0 +1,27 @@
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import type { Config } from "../config/config.js";
+import { createDevRevClient } from "../devrev/client.js";
+import { createAuditor } from "../log/audit.js";
+import type { Logger } from "../log/logger.js";
+import { buildMcpShared } from "../mcp/build-shared.js";
+import { createMcpServer } from "../mcp/server.js";
+import { SERVER_NAME, VERSION } from "../version.js";
+import { surfaceFromConfig } from "./surface-from-config.js";
+
+/**
+ * One local user, one process: the DevRev token comes from DEVREV_API_TOKEN. stdout carries only
+ * protocol messages; every log line goes to stderr.
+ */
+export async function runStdio(config: Readonly<Config>, logger: Logger): Promise<{ close(): Promise<void> }> {
+  const shared = buildMcpShared(createAuditor(logger, config.auditLog), config.tools.maxResultChars);
+  const devrev = createDevRevClient({
+    baseUrl: config.devrev.baseUrl,
+    token: config.devrev.token ?? "",
+    userAgent: `${SERVER_NAME}/${VERSION}`,
+    retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
+  });
+  const server = createMcpServer(shared, { devrev, identity: undefined, surface: surfaceFromConfig(config), logger });
+  const transport = new StdioServerTransport();
+  await server.connect(transport);
+  return { close: () => server.close() };
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { definePrompt } from "../../mcp/prompt.js";
+import { expectKind } from "../shared/ids.js";
+import { recentComments } from "../timeline/comments.js";
+import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
+
+export const triageTicket = definePrompt({
+  name: "triage_ticket",
+  title: "Triage a ticket",
+  description: "Reads a ticket and its recent comments, then asks for severity, owner, part and next step",
+  args: z.object({ ticket_id: z.string().min(1) }),
+  argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
+  async get(args, ctx) {
+    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
+    const { work } = await unwrap(ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }));
+    const comments = await recentComments(work.id, ctx);
+    const text = [
+      `Triage this DevRev ticket. Decide: severity (blocker/high/medium/low) with a one-line reason, the right owner`,
+      `and part, whether it duplicates or relates to known issues, and the next step. Propose the exact tool calls`,
+      `(devrev_works_update, devrev_timeline_entries_create) but do not make changes until the user agrees.`,
+      "",
+      "## Ticket",
+      renderWorkDetail(toWorkDetail(work, 8_000)),
+      "",
+      "## Recent comments",
+      comments.length ? comments.join("\n") : "(none)",
+    ].join("\n");
+    return {
+      description: `Triage ${work.display_id ?? work.id}`,
+      messages: [{ role: "user", content: { type: "text", text } }],
+    };
+  },
+});

@@ -1,0 +1,26 @@
+import { unwrap } from "../../devrev/client.js";
+import { defineResource } from "../../mcp/resource.js";
+import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
+
+export const workResource = defineResource({
+  name: "work",
+  title: "Work item",
+  description: "A DevRev ticket, issue or task by display id (TKT-12, ISS-7) or don: id",
+  uri: "devrev://works/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    const ref = expectKind(params.id ?? "", WORK_KINDS, "a work item");
+    const { work } = await unwrap(ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }));
+    return renderWorkDetail(toWorkDetail(work, 16_000));
+  },
+  complete: {
+    async id(value, ctx) {
+      const { works } = await unwrap(
+        ctx.devrev.api.POST("/works.list", { body: { limit: 50, sort_by: ["modified_date:desc"] }, signal: ctx.signal }),
+      );
+      const prefix = value.trim().toUpperCase();
+      return works.map((w) => w.display_id ?? w.id).filter((id) => id.toUpperCase().startsWith(prefix));
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// Input fragments shared by list tools, so every list pages and sorts the same way.
+
+export const limitInput = z
+  .number()
+  .int()
+  .optional()
+  .describe("Items per page: default 25, at most 100 (larger values are clamped)");
+
+const SORT = /^-?[a-z_.]+(:(asc|desc))?$/;
+
+export const sortByInput = z
+  .array(z.string().regex(SORT, 'use "field:asc" or "field:desc", e.g. "modified_date:desc"'))
+  .optional()
+  .describe('Sort keys like "modified_date:desc" or "created_date:asc"');
+
+/** DevRev answers 400 to the `-field` shorthand: rewrite it to `field:desc`. */
+export function normaliseSortBy(sortBy: readonly string[] | undefined): string[] | undefined {
+  if (!sortBy?.length) return undefined;
+  return sortBy.map((s) => {
+    if (s.startsWith("-")) return `${s.slice(1)}:desc`;
+    return s.includes(":") ? s : `${s}:asc`;
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { sanitizeText } from "../../util/sanitize.js";
+import { day, userLabel, userRef, userRefSchema } from "../shared/format.js";
+import { resolveAnyObjectId } from "../shared/resolve.js";
+
+const VISIBILITY = ["internal", "external", "private"] as const;
+
+export const timelineEntriesCreate = defineTool({
+  name: "devrev_timeline_entries_create",
+  title: "Add a comment",
+  toolset: "works",
+  description:
+    "Add a comment to the timeline of a work item (TKT-12, ISS-7) or any object given by its don: id. " +
+    "Visibility defaults to internal (seen only by your team); use external only for text the customer " +
+    "should read on their ticket. Body is Markdown. Not idempotent: each call adds a comment.",
+  input: z.object({
+    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    body: z.string().trim().min(1).max(65_536).describe("Comment text (Markdown)"),
+    visibility: z.enum(VISIBILITY).default("internal").describe("internal (default), external (customer sees it) or private"),
+  }),
+  output: z.object({
+    comment: z.object({
+      id: z.string(),
+      object: z.string(),
+      object_display_id: z.string().optional(),
+      visibility: z.string().optional(),
+      created_by: userRefSchema.optional(),
+      created_date: z.string().optional(),
+    }),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["timeline-entries.create", "works.get", "parts.get"],
+  async handler(args, ctx) {
+    const object = await resolveAnyObjectId(args.object, ctx);
+    const { timeline_entry: entry } = await unwrap(
+      ctx.devrev.api.POST("/timeline-entries.create", {
+        body: { type: "timeline_comment", object, body: args.body, body_type: "text", visibility: args.visibility },
+        signal: ctx.signal,
+      }),
+    );
+    const author = userRef(entry.created_by);
+    const comment = {
+      id: entry.id,
+      object: entry.object,
+      ...(entry.object_display_id ? { object_display_id: entry.object_display_id } : {}),
+      ...(entry.visibility ? { visibility: entry.visibility } : {}),
+      ...(author ? { created_by: author } : {}),
+      ...(entry.created_date ? { created_date: entry.created_date } : {}),
+    };
+    const where = entry.object_display_id || entry.object;
+    const text = `Added a ${entry.visibility ?? args.visibility} comment to ${where} as ${userLabel(author)} on ${day(entry.created_date) ?? "today"}.\n> ${sanitizeText(args.body, 300).replace(/\n/g, "\n> ")}`;
+    return { text, structured: { comment } };
+  },
+});
