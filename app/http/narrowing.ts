@@ -1,15 +1,15 @@
 import type { Request } from "express";
-import type { Surface } from "../mcp/surface.js";
+import type { narrow } from "../mcp/surface.js";
 import { expandToolsets } from "../tools/toolsets.js";
 
 // Per-request narrowing, as GitHub's server does it: a client may ask for fewer toolsets or for
 // read-only through a header (X-MCP-Toolsets, X-MCP-Readonly) or the URL (/mcp/x/<sets>,
 // /mcp/readonly). `narrow()` guarantees the result never exceeds what the server allows.
 
-export type NarrowingResult = { ok: true; request: Partial<Surface> } | { ok: false; message: string };
+export type NarrowingResult = { ok: true; request: Parameters<typeof narrow>[1] } | { ok: false; message: string };
 
 export function parseNarrowing(req: Request): NarrowingResult {
-  const request: Partial<Surface> = {};
+  const request: Parameters<typeof narrow>[1] = {};
   const names: string[] = [];
   const pathSets = typeof req.params.toolsets === "string" ? req.params.toolsets : undefined;
   if (pathSets) names.push(...split(pathSets));

@@ -1,45 +1,49 @@
 import type { ToolDefinition } from "./tool.js";
 
-/** What one request may see and call. Built from server config, optionally narrowed per request. */
+/**
+ * What one request may see and call. A tool is visible only if it passes every toolset filter:
+ * the server's, then any a request adds, so a request can narrow but never widen.
+ */
 export interface Surface {
-  /** Toolset names (already expanded), or every toolset. */
-  toolsets: ReadonlySet<string> | "all";
+  /** Each filter is a set of toolset names (`default` = the tools marked inDefault) or "all". */
+  toolsetFilters: ReadonlyArray<ReadonlySet<string> | "all">;
   readOnly: boolean;
   destructive: boolean;
   beta: boolean;
 }
 
+type Gate = Pick<ToolDefinition, "toolset" | "inDefault" | "annotations" | "beta">;
+
 export function surfaceKey(s: Surface): string {
-  const sets = s.toolsets === "all" ? "*" : [...s.toolsets].sort().join(",");
+  const sets = s.toolsetFilters.map((f) => (f === "all" ? "*" : [...f].sort().join(","))).join("/");
   return `${sets}|ro=${+s.readOnly}|d=${+s.destructive}|b=${+s.beta}`;
 }
 
+function passes(filter: ReadonlySet<string> | "all", tool: Gate): boolean {
+  return filter === "all" || filter.has(tool.toolset) || (filter.has("default") && tool.inDefault === true);
+}
+
 /** Why a tool is not available on this surface, or undefined when it is. */
-export function hiddenReason(tool: ToolDefinition, s: Surface): string | undefined {
+export function hiddenReason(tool: Gate, s: Surface): string | undefined {
   if (tool.beta && !s.beta) return "it uses DevRev beta APIs and MCP_ENABLE_BETA_TOOLS is false";
   if (!tool.annotations.readOnlyHint && s.readOnly) return "this server or request is read-only";
   if (tool.annotations.destructiveHint && !s.destructive) {
     return "destructive tools are disabled (the server operator can set MCP_ENABLE_DESTRUCTIVE_TOOLS=true)";
   }
-  if (s.toolsets !== "all" && !s.toolsets.has(tool.toolset)) {
-    return `its toolset "${tool.toolset}" is not enabled (enable it with MCP_TOOLSETS, or list it with devrev_find_tools)`;
+  if (!s.toolsetFilters.every((f) => passes(f, tool))) {
+    return `its toolset "${tool.toolset}" is not enabled here (enable it with MCP_TOOLSETS, the X-MCP-Toolsets header or /mcp/x/${tool.toolset}; devrev_find_tools lists toolsets)`;
   }
   return undefined;
 }
 
-/** A narrowing request can only remove: the result is never wider than `base`. */
-export function narrow(base: Surface, request: Partial<Surface>): Surface {
-  let toolsets = base.toolsets;
-  if (request.toolsets !== undefined) {
-    const wanted = request.toolsets;
-    if (wanted !== "all") {
-      toolsets = new Set([...wanted].filter((t) => base.toolsets === "all" || base.toolsets.has(t)));
-    }
-  }
+/** Adds a request's restrictions; nothing in `request` can loosen `base`. */
+export function narrow(
+  base: Surface,
+  request: { toolsets?: ReadonlySet<string> | "all"; readOnly?: boolean },
+): Surface {
   return {
-    toolsets,
+    ...base,
+    toolsetFilters: request.toolsets && request.toolsets !== "all" ? [...base.toolsetFilters, request.toolsets] : base.toolsetFilters,
     readOnly: base.readOnly || request.readOnly === true,
-    destructive: base.destructive && request.destructive !== false,
-    beta: base.beta && request.beta !== false,
   };
 }

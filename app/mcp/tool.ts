@@ -45,6 +45,8 @@ export interface ToolDefinition<I extends AnyZodObject = AnyZodObject, O extends
   name: string;
   title: string;
   toolset: string;
+  /** Part of the small everyday surface that `MCP_TOOLSETS=default` exposes. */
+  inDefault?: boolean;
   /** Written for a model: when to use it, what ids look like, how to page. */
   description: string;
   input: I;

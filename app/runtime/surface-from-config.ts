@@ -11,5 +11,10 @@ export function surfaceFromConfig(config: Readonly<Config>): Surface {
       `MCP_TOOLSETS: unknown toolset(s) ${unknown.join(", ")}; use default, all, or any of ${TOOLSET_NAMES.join(", ")}`,
     ]);
   }
-  return { toolsets, readOnly: config.tools.readOnly, destructive: config.tools.destructive, beta: config.tools.beta };
+  return {
+    toolsetFilters: [toolsets],
+    readOnly: config.tools.readOnly,
+    destructive: config.tools.destructive,
+    beta: config.tools.beta,
+  };
 }

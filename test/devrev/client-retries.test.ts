@@ -89,7 +89,7 @@ describe("DevRev client retries", () => {
     upstream.script("/works.update", [
       { status: 400, body: { type: "missing_required_field", message: "type is required", field_name: "type" } },
     ]);
-    const err = await unwrap(client().api.POST("/works.update", { body: { id: "x" } })).catch((e: unknown) => e);
+    const err = await unwrap(client().api.POST("/works.update", { body: { id: "x", type: "issue" } })).catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: "bad_request", status: 400, type: "missing_required_field", fieldName: "type", upstreamMessage: "type is required" });
     expect(String(err)).not.toContain("test-token");
   });

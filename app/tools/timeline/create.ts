@@ -10,7 +10,8 @@ const VISIBILITY = ["internal", "external", "private"] as const;
 export const timelineEntriesCreate = defineTool({
   name: "devrev_timeline_entries_create",
   title: "Add a comment",
-  toolset: "works",
+  toolset: "timeline",
+  inDefault: true,
   description:
     "Add a comment to the timeline of a work item (TKT-12, ISS-7) or any object given by its don: id. " +
     "Visibility defaults to internal (seen only by your team); use external only for text the customer " +

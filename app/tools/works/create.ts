@@ -22,6 +22,7 @@ export const worksCreate = defineTool({
   name: "devrev_works_create",
   title: "Create a ticket, issue or task",
   toolset: "works",
+  inDefault: true,
   description:
     "Create a DevRev ticket (customer-reported problem; may set severity and customer rev_org), issue " +
     "(engineering work; may set priority) or task. A part (product or feature) is required; owners default to the " +

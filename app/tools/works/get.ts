@@ -8,6 +8,7 @@ export const worksGet = defineTool({
   name: "devrev_works_get",
   title: "Get a work item",
   toolset: "works",
+  inDefault: true,
   description:
     "Get one DevRev work item (ticket, issue, task) with its description, stage, owners, part, customer and dates. " +
     "The id may be a display id (TKT-12, ISS-7), a full don: id, or a DevRev URL.",

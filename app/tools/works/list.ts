@@ -41,6 +41,7 @@ export const worksList = defineTool({
   name: "devrev_works_list",
   title: "List work items",
   toolset: "works",
+  inDefault: true,
   description:
     "List DevRev work items (tickets = customer problems, issues = engineering work, tasks) with filters. " +
     'Use owned_by=["me"] for the caller\'s own work. Results are one line each with display ids (TKT-12, ISS-7) ' +

@@ -28,6 +28,7 @@ export const worksUpdate = defineTool({
   name: "devrev_works_update",
   title: "Update a work item",
   toolset: "works",
+  inDefault: true,
   description:
     "Change a DevRev work item: title, description, stage, owners, part, severity (tickets), priority (issues), " +
     "tags or due date. Only the fields given change. Setting the same values again is harmless.",
