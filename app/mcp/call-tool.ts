@@ -1,5 +1,5 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { McpError, ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
@@ -31,23 +31,29 @@ export async function callTool(
 ): Promise<CallToolResult> {
   const entry = deps.registry.get(name);
   if (!entry) {
-    throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}. Call tools/list, or devrev_find_tools to search the catalogue.`);
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Unknown tool: ${name}. Call tools/list, or devrev_find_tools to search the catalogue.`,
+    );
   }
   const tool = entry.def;
   const category = toolCategory(tool);
   const started = performance.now();
   const audit = (outcome: "success" | "error" | "denied", error_type?: string) =>
-    deps.auditor.record({
-      event: "tool.call",
-      outcome,
-      tool: name,
-      category,
-      duration_ms: Math.round((performance.now() - started) * 10) / 10,
-      user_id: ctx.identity?.userId,
-      email: ctx.identity?.email,
-      token_hash: ctx.devrev.tokenHash,
-      ...(error_type ? { error_type } : {}),
-    }, ctx.logger);
+    deps.auditor.record(
+      {
+        event: "tool.call",
+        outcome,
+        tool: name,
+        category,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        user_id: ctx.identity?.userId,
+        email: ctx.identity?.email,
+        token_hash: ctx.devrev.tokenHash,
+        ...(error_type ? { error_type } : {}),
+      },
+      ctx.logger,
+    );
 
   const hidden = hiddenReason(tool, deps.surface);
   if (hidden) {
@@ -58,7 +64,9 @@ export async function callTool(
   const parsed = tool.input.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     audit("error", "invalid_arguments");
-    return errorResult(`Invalid arguments for ${name}:\n${formatIssues(parsed.error.issues)}\nFix them and call again.`);
+    return errorResult(
+      `Invalid arguments for ${name}:\n${formatIssues(parsed.error.issues)}\nFix them and call again.`,
+    );
   }
 
   try {
@@ -69,7 +77,11 @@ export async function callTool(
     const mapped = mapToolError(err, name);
     if (err instanceof DevRevError && err.isAuthFailure) deps.onUpstreamAuthFailure?.(err);
     if (mapped.type === "internal") {
-      deps.logger.error("tool handler failed", { tool: name, error: err, stack: err instanceof Error ? err.stack : undefined });
+      deps.logger.error("tool handler failed", {
+        tool: name,
+        error: err,
+        stack: err instanceof Error ? err.stack : undefined,
+      });
     }
     audit("error", mapped.type);
     return errorResult(mapped.message);

@@ -20,7 +20,8 @@ export class ToolRegistry {
   constructor(definitions: readonly ToolDefinition[]) {
     const tools = new Map<string, RegisteredTool>();
     for (const def of definitions) {
-      if (!NAME.test(def.name)) throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
+      if (!NAME.test(def.name))
+        throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
       if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
       tools.set(def.name, { def, listing: toListing(def) });
     }
@@ -56,6 +57,10 @@ function toListing(def: ToolDefinition): Tool {
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io, unrepresentable: "any" });
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    target: "draft-7",
+    io,
+    unrepresentable: "any",
+  });
   return rest;
 }

@@ -37,7 +37,13 @@ export class ResourceRegistry {
     }));
     this.fixed = this.compiled
       .filter((c) => !c.template)
-      .map(({ def }) => ({ uri: def.uri, name: def.name, title: def.title, description: def.description, mimeType: def.mimeType }));
+      .map(({ def }) => ({
+        uri: def.uri,
+        name: def.name,
+        title: def.title,
+        description: def.description,
+        mimeType: def.mimeType,
+      }));
     this.templates = this.compiled
       .filter((c) => c.template)
       .map(({ def }) => ({

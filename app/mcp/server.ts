@@ -12,6 +12,7 @@ import {
   ReadResourceRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { z } from "zod";
 import type { DevRevClient } from "../devrev/client.js";
 import type { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
@@ -77,9 +78,9 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     },
   });
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: shared.registry.list(scope.surface) }));
+  handle(server, ListToolsRequestSchema, () => ({ tools: shared.registry.list(scope.surface) }));
 
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+  handle(server, CallToolRequestSchema, (request, extra) =>
     callTool(
       {
         registry: shared.registry,
@@ -94,15 +95,18 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     ),
   );
 
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: shared.resources.fixed }));
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+  handle(server, ListResourcesRequestSchema, () => ({ resources: shared.resources.fixed }));
+  handle(server, ListResourceTemplatesRequestSchema, () => ({
     resourceTemplates: shared.resources.templates,
   }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
+  handle(server, ReadResourceRequestSchema, async (request, extra) => {
     const { uri } = request.params;
     const found = shared.resources.match(uri);
     if (!found || (found.def.beta && !scope.surface.beta)) {
-      throw new McpError(-32002, `Resource not found: ${uri}. List resources and templates to see what exists.`);
+      throw new McpError(
+        -32002,
+        `Resource not found: ${uri}. List resources and templates to see what exists.`,
+      );
     }
     try {
       const text = await found.def.read(found.params, contextFor(extra.signal));
@@ -112,13 +116,15 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     }
   });
 
-  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: shared.prompts.listing }));
-  server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => {
+  handle(server, ListPromptsRequestSchema, () => ({ prompts: shared.prompts.listing }));
+  handle(server, GetPromptRequestSchema, async (request, extra) => {
     const prompt = shared.prompts.prompts.get(request.params.name);
     if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
     const parsed = prompt.args.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; ");
+      const detail = parsed.error.issues
+        .map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`)
+        .join("; ");
       throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${prompt.name}: ${detail}`);
     }
     try {
@@ -128,17 +134,48 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     }
   });
 
-  server.setRequestHandler(CompleteRequestSchema, async (request, extra) => {
+  handle(server, CompleteRequestSchema, async (request, extra) => {
     const ref = request.params.ref;
     const empty = { completion: { values: [], hasMore: false } };
     if (ref.type !== "ref/resource") return empty;
     const completer = shared.resources.byTemplate(ref.uri)?.complete?.[request.params.argument.name];
     if (!completer) return empty;
     const values = await completer(request.params.argument.value, contextFor(extra.signal)).catch(() => []);
-    return { completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 } };
+    return {
+      completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 },
+    };
   });
 
   return server;
+}
+
+type RequestSchema = z.ZodObject<{ method: z.ZodLiteral<string> }>;
+type Extra = Parameters<Parameters<Server["setRequestHandler"]>[1]>[1];
+
+/**
+ * Registers a handler whose params are validated here, so a malformed request gets -32602
+ * Invalid params with the offending path. (The SDK's own parse would surface as -32603.)
+ */
+function handle<S extends RequestSchema>(
+  server: Server,
+  schema: S,
+  handler: (request: z.output<S>, extra: Extra) => unknown,
+): void {
+  const loose = z.looseObject({ method: schema.shape.method });
+  server.setRequestHandler(loose, (request, extra) => {
+    const parsed = schema.safeParse(request);
+    if (!parsed.success) {
+      const detail = parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join(".") || "params"}: ${i.message}`)
+        .join("; ");
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `Invalid params for ${schema.shape.method.value}: ${detail}`,
+      );
+    }
+    return handler(parsed.data, extra) as ReturnType<Parameters<Server["setRequestHandler"]>[1]>;
+  });
 }
 
 function asProtocolError(err: unknown, what: string, scope: RequestScope): McpError {

@@ -43,7 +43,10 @@ export function narrow(
 ): Surface {
   return {
     ...base,
-    toolsetFilters: request.toolsets && request.toolsets !== "all" ? [...base.toolsetFilters, request.toolsets] : base.toolsetFilters,
+    toolsetFilters:
+      request.toolsets && request.toolsets !== "all"
+        ? [...base.toolsetFilters, request.toolsets]
+        : base.toolsetFilters,
     readOnly: base.readOnly || request.readOnly === true,
   };
 }

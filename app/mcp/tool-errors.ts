@@ -56,7 +56,8 @@ function describeDevRevError(err: DevRevError): string {
     case "conflict":
       return `DevRev reported a conflict for ${op}.${said} The object may have changed or already exist; fetch it again and retry.`;
     case "rate_limited": {
-      const wait = err.retryAfterSeconds !== undefined ? `${Math.ceil(err.retryAfterSeconds)} s` : "a short while";
+      const wait =
+        err.retryAfterSeconds !== undefined ? `${Math.ceil(err.retryAfterSeconds)} s` : "a short while";
       return `DevRev is rate limiting requests (${op}). Retry after ${wait}.`;
     }
     case "timeout":

@@ -40,7 +40,10 @@ export interface ToolOutput<S> {
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds tools of every shape.
 export type AnyZodObject = z.ZodObject<any>;
 
-export interface ToolDefinition<I extends AnyZodObject = AnyZodObject, O extends AnyZodObject | undefined = AnyZodObject | undefined> {
+export interface ToolDefinition<
+  I extends AnyZodObject = AnyZodObject,
+  O extends AnyZodObject | undefined = AnyZodObject | undefined,
+> {
   /** `devrev_<noun>_<verb>`, keeping the reference server's names where the meaning is the same. */
   name: string;
   title: string;
@@ -57,7 +60,10 @@ export interface ToolDefinition<I extends AnyZodObject = AnyZodObject, O extends
   /** Set when any of `operations` exists only in DevRev's beta API. */
   beta?: boolean;
   // Method syntax on purpose: it lets a registry hold tools with different argument types.
-  handler(args: z.output<I>, ctx: ToolContext): Promise<ToolOutput<O extends AnyZodObject ? z.output<O> : never>>;
+  handler(
+    args: z.output<I>,
+    ctx: ToolContext,
+  ): Promise<ToolOutput<O extends AnyZodObject ? z.output<O> : never>>;
 }
 
 /** A typed identity: the value is in the shape every tool must have. */

@@ -1,27 +1,18 @@
 import type { PromptDefinition } from "../mcp/prompt.js";
 import type { ResourceDefinition } from "../mcp/resource.js";
 import type { ToolDefinition } from "../mcp/tool.js";
-import { triageTicket } from "./prompts/triage-ticket.js";
-import { meResource } from "./resources/me.js";
-import { workResource } from "./resources/work.js";
-import { timelineEntriesCreate } from "./timeline/create.js";
-import { whoami } from "./users/whoami.js";
-import { worksCreate } from "./works/create.js";
-import { worksGet } from "./works/get.js";
-import { worksList } from "./works/list.js";
-import { worksUpdate } from "./works/update.js";
+import type { Domain } from "./domain.js";
+import { timeline } from "./timeline/index.js";
+import { users } from "./users/index.js";
+import { works } from "./works/index.js";
 
 // The whole catalogue as plain lists: filtering is data, decided per request from metadata.
 
-export const TOOLS: readonly ToolDefinition[] = [
-  whoami,
-  worksList,
-  worksGet,
-  worksCreate,
-  worksUpdate,
-  timelineEntriesCreate,
-];
+export const DOMAINS: readonly Domain[] = [works, timeline, users];
 
-export const RESOURCES: readonly ResourceDefinition[] = [meResource, workResource];
-
-export const PROMPTS: readonly PromptDefinition[] = [triageTicket];
+export const TOOLS: readonly ToolDefinition[] = DOMAINS.flatMap((d) => d.tools);
+export const RESOURCES: readonly ResourceDefinition[] = DOMAINS.flatMap((d) => d.resources ?? []);
+export const PROMPTS: readonly PromptDefinition[] = DOMAINS.flatMap((d) => d.prompts ?? []);
+export const TOOLSETS: Readonly<Record<string, string>> = Object.fromEntries(
+  DOMAINS.map((d) => [d.toolset, d.description]),
+);

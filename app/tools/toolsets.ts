@@ -1,18 +1,17 @@
-// Toolsets group tools by what a person is doing. `default` is the small everyday surface (the
-// tools marked inDefault, at most 25); `all` is everything. Other toolsets are opt-in with
-// MCP_TOOLSETS, the X-MCP-Toolsets header or /mcp/x/<toolsets>, so tool lists stay small.
+import { TOOLSETS } from "./catalog.js";
 
-export const TOOLSETS: Record<string, string> = {
-  works: "Tickets, issues and tasks: list, read, create, update, stage transitions",
-  timeline: "Comments and activity on any object",
-  users: "Who am I; the team's dev users and customers' rev users",
-};
+// `default` is the small everyday surface (the tools marked inDefault, at most 25); `all` is
+// everything. Other toolsets are opt-in with MCP_TOOLSETS, the X-MCP-Toolsets header or
+// /mcp/x/<toolsets>, so tool lists stay small.
 
 export const TOOLSET_NAMES = Object.keys(TOOLSETS);
 const SPECIAL = new Set(["default", "all"]);
 
 /** Keeps `default` as a filter member and reports unknown names instead of ignoring them. */
-export function expandToolsets(names: readonly string[]): { toolsets: Set<string> | "all"; unknown: string[] } {
+export function expandToolsets(names: readonly string[]): {
+  toolsets: Set<string> | "all";
+  unknown: string[];
+} {
   if (names.includes("all")) return { toolsets: "all", unknown: [] };
   const unknown = names.filter((n) => !SPECIAL.has(n) && !(n in TOOLSETS));
   return { toolsets: new Set(names.filter((n) => !unknown.includes(n))), unknown };

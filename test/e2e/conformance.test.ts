@@ -10,7 +10,15 @@ import { node22Path } from "../support/node22.js";
 
 const run = promisify(execFile);
 const suite = createRequire(import.meta.url).resolve("@modelcontextprotocol/conformance/dist/index.js");
-const SCENARIOS = ["server-initialize", "ping", "tools-list", "resources-list", "prompts-list", "logging-set-level"];
+const SCENARIOS = [
+  "server-initialize",
+  "ping",
+  "tools-list",
+  "resources-list",
+  "prompts-list",
+  "logging-set-level",
+  "dns-rebinding-protection",
+];
 
 let server: TestServer;
 beforeAll(async () => {
@@ -21,13 +29,21 @@ afterAll(() => server?.close());
 
 describe("MCP conformance suite (generic server scenarios)", () => {
   it.each(SCENARIOS)("%s passes", async (scenario) => {
-    const { stdout, stderr } = await run(node22Path(), [suite, "server", "--url", server.url, "--scenario", scenario], {
-      timeout: 60_000,
-    }).catch((err: { stdout?: string; stderr?: string; message: string }) => {
+    const { stdout, stderr } = await run(
+      node22Path(),
+      [suite, "server", "--url", server.url, "--scenario", scenario],
+      {
+        timeout: 60_000,
+      },
+    ).catch((err: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`${scenario} failed:\n${err.stdout ?? ""}\n${err.stderr ?? ""}\n${err.message}`);
     });
     const out = `${stdout}\n${stderr}`;
-    expect(out).not.toMatch(/\bFAIL(ED|URE)?\b(?!:\s*0)/);
-    expect(out).toMatch(/pass/i);
+    const summary = out.match(/Passed: (\d+)\/(\d+), (\d+) failed/);
+    expect(summary, out).not.toBeNull();
+    const [, passed, total, failed] = summary ?? [];
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(passed).toBe(total);
+    expect(failed).toBe("0");
   });
 });

@@ -22,7 +22,11 @@ describe("HTTP protocol edge", () => {
   it("answers /health without a token", async () => {
     const res = await request(server.origin).get("/health");
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: "ok", version: expect.any(String), uptime_s: expect.any(Number) });
+    expect(res.body).toMatchObject({
+      status: "ok",
+      version: expect.any(String),
+      uptime_s: expect.any(Number),
+    });
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
   });
 
@@ -57,12 +61,24 @@ describe("HTTP protocol edge", () => {
   it("maps bad params and an unknown tool to -32602", async () => {
     const bad = await post(server.origin, "/mcp", rpc(2, "tools/call", { arguments: {} }), auth);
     expect(messagesOf(bad)[0]).toMatchObject({ id: 2, error: { code: -32602 } });
-    const unknown = await post(server.origin, "/mcp", rpc(3, "tools/call", { name: "devrev_nope", arguments: {} }), auth);
-    expect(messagesOf(unknown)[0]).toMatchObject({ id: 3, error: { code: -32602, message: expect.stringMatching(/Unknown tool: devrev_nope/) } });
+    const unknown = await post(
+      server.origin,
+      "/mcp",
+      rpc(3, "tools/call", { name: "devrev_nope", arguments: {} }),
+      auth,
+    );
+    expect(messagesOf(unknown)[0]).toMatchObject({
+      id: 3,
+      error: { code: -32602, message: expect.stringMatching(/Unknown tool: devrev_nope/) },
+    });
   });
 
   it("requires a JSON content type (415)", async () => {
-    const res = await request(server.origin).post("/mcp").set(auth).set("Content-Type", "text/plain").send("hello");
+    const res = await request(server.origin)
+      .post("/mcp")
+      .set(auth)
+      .set("Content-Type", "text/plain")
+      .send("hello");
     expect(res.status).toBe(415);
     expectRpcError(res.body, -32600);
   });

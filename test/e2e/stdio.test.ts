@@ -41,7 +41,10 @@ describe("stdio transport", () => {
     });
     expect(created.isError).not.toBe(true);
     const id = (created.structuredContent as { work: { display_id: string } }).work.display_id;
-    const comment = await client.callTool({ name: "devrev_timeline_entries_create", arguments: { object: id, body: "hi" } });
+    const comment = await client.callTool({
+      name: "devrev_timeline_entries_create",
+      arguments: { object: id, body: "hi" },
+    });
     expect(comment.isError).not.toBe(true);
   });
 

@@ -22,13 +22,23 @@ afterEach(() => {
 type Structured = Record<string, unknown> & { items?: Array<Record<string, unknown>> };
 async function call(name: string, args: Record<string, unknown> = {}) {
   const result = await alice.callTool({ name, arguments: args });
-  return { result, text: textOf(result), structured: result.structuredContent as Structured, isError: result.isError === true };
+  return {
+    result,
+    text: textOf(result),
+    structured: result.structuredContent as Structured,
+    isError: result.isError === true,
+  };
 }
 
 describe("works toolset over Streamable HTTP", () => {
   it("initializes with tools, resources, prompts and logging", () => {
     expect(alice.getServerVersion()).toMatchObject({ name: "devrev-mcp-server" });
-    expect(alice.getServerCapabilities()).toMatchObject({ tools: {}, resources: {}, prompts: {}, logging: {} });
+    expect(alice.getServerCapabilities()).toMatchObject({
+      tools: {},
+      resources: {},
+      prompts: {},
+      logging: {},
+    });
     expect(alice.getInstructions()).toMatch(/TKT-12/);
   });
 
@@ -36,10 +46,19 @@ describe("works toolset over Streamable HTTP", () => {
     const { tools } = await alice.listTools();
     const names = tools.map((t) => t.name);
     expect(names).toEqual(
-      expect.arrayContaining(["devrev_whoami", "devrev_works_list", "devrev_works_get", "devrev_works_create", "devrev_works_update", "devrev_timeline_entries_create"]),
+      expect.arrayContaining([
+        "devrev_whoami",
+        "devrev_works_list",
+        "devrev_works_get",
+        "devrev_works_create",
+        "devrev_works_update",
+        "devrev_timeline_entries_create",
+      ]),
     );
     for (const t of tools) {
-      expect(Object.keys(t.annotations ?? {})).toEqual(expect.arrayContaining(["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]));
+      expect(Object.keys(t.annotations ?? {})).toEqual(
+        expect.arrayContaining(["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]),
+      );
       expect(t.outputSchema?.type).toBe("object");
     }
   });
@@ -68,7 +87,7 @@ describe("works toolset over Streamable HTTP", () => {
     const mine = await call("devrev_works_list", { owned_by: ["me"], limit: 100 });
     const items = mine.structured.items ?? [];
     expect(items.length).toBeGreaterThan(0);
-    for (const w of items) expect(JSON.stringify(w.owners)).toContain("Alice");
+    for (const w of items) expect(JSON.stringify(w.owners)).toContain("alice@acme.test");
     const high = await call("devrev_works_list", { type: ["ticket"], severity: ["high"], limit: 100 });
     for (const w of high.structured.items ?? []) expect(w.severity).toBe("high");
   });
@@ -109,22 +128,41 @@ describe("works toolset over Streamable HTTP", () => {
 
   it("creates a ticket and an issue, updates them and comments", async () => {
     const before = server.sandbox.state.counts();
-    const ticket = await call("devrev_works_create", { type: "ticket", title: "Checkout fails on Safari", part: "PROD-1", severity: "high", body: "Steps: …" });
+    const ticket = await call("devrev_works_create", {
+      type: "ticket",
+      title: "Checkout fails on Safari",
+      part: "PROD-1",
+      severity: "high",
+      body: "Steps: …",
+    });
     expect(ticket.isError, ticket.text).toBe(false);
     const t = ticket.structured.work as Record<string, unknown>;
     expect(t).toMatchObject({ type: "ticket", severity: "high", title: "Checkout fails on Safari" });
     expect(ticket.text).toMatch(/^Created TKT-\d+/);
 
-    const issue = await call("devrev_works_create", { type: "issue", title: "Fix Safari checkout", part: "PROD-1", priority: "p1" });
+    const issue = await call("devrev_works_create", {
+      type: "issue",
+      title: "Fix Safari checkout",
+      part: "PROD-1",
+      priority: "p1",
+    });
     expect(issue.isError, issue.text).toBe(false);
     expect(issue.structured.work).toMatchObject({ type: "issue", priority: "p1" });
 
-    const updated = await call("devrev_works_update", { id: t.display_id, stage: "work_in_progress", severity: "blocker", owned_by: ["me"] });
+    const updated = await call("devrev_works_update", {
+      id: t.display_id,
+      stage: "work_in_progress",
+      severity: "blocker",
+      owned_by: ["me"],
+    });
     expect(updated.isError, updated.text).toBe(false);
     expect(updated.structured.work).toMatchObject({ stage: "work_in_progress", severity: "blocker" });
     expect(updated.structured.changed).toEqual(["stage", "owned_by", "severity"]);
 
-    const comment = await call("devrev_timeline_entries_create", { object: t.display_id, body: "Looking into it." });
+    const comment = await call("devrev_timeline_entries_create", {
+      object: t.display_id,
+      body: "Looking into it.",
+    });
     expect(comment.isError, comment.text).toBe(false);
     expect(comment.structured.comment).toMatchObject({ visibility: "internal" });
 
@@ -134,7 +172,12 @@ describe("works toolset over Streamable HTTP", () => {
   });
 
   it("refuses type-specific fields on the wrong type and empty updates", async () => {
-    const r = await call("devrev_works_create", { type: "issue", title: "x", part: "PROD-1", severity: "high" });
+    const r = await call("devrev_works_create", {
+      type: "issue",
+      title: "x",
+      part: "PROD-1",
+      severity: "high",
+    });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/severity and rev_org apply to tickets only/);
     const empty = await call("devrev_works_update", { id: "TKT-1" });
@@ -144,7 +187,9 @@ describe("works toolset over Streamable HTTP", () => {
   it("audits every tool call with the caller and never logs the raw token", async () => {
     await call("devrev_whoami");
     const audits = server.logRecords().filter((r) => r.message === "audit");
-    const toolCall = audits.map((r) => r.audit as Record<string, unknown>).find((a) => a.event === "tool.call" && a.tool === "devrev_whoami");
+    const toolCall = audits
+      .map((r) => r.audit as Record<string, unknown>)
+      .find((a) => a.event === "tool.call" && a.tool === "devrev_whoami");
     expect(toolCall).toMatchObject({ outcome: "success", category: "read", email: "alice@acme.test" });
     expect(String(toolCall?.token_hash)).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(server.logs.join("")).not.toContain("sandbox-alice");

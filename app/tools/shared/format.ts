@@ -13,7 +13,7 @@ export type UserRef = z.infer<typeof userRefSchema>;
 
 export function userRef(u: UserSummary | undefined): UserRef | undefined {
   if (!u) return undefined;
-  const name = sanitizeLine(u.display_name ?? u.full_name ?? "", 80) || undefined;
+  const name = sanitizeLine(u.full_name ?? u.display_name ?? "", 80) || undefined;
   return { id: u.id, ...(name ? { name } : {}), ...(u.email ? { email: u.email } : {}) };
 }
 
@@ -29,9 +29,7 @@ export function day(iso: string | undefined): string | undefined {
 }
 
 export function cursorLine(nextCursor: string | undefined, noun: string): string {
-  return nextCursor
-    ? `More ${noun} exist: call again with cursor="${nextCursor}".`
-    : `End of ${noun}.`;
+  return nextCursor ? `More ${noun} exist: call again with cursor="${nextCursor}".` : `End of ${noun}.`;
 }
 
 /** Joins `label: value` pairs, skipping empty values. */

@@ -102,7 +102,10 @@ const DON_ID = /^don:[a-z]+:[a-z0-9-]+:devo\/[^:\s]+(?::[a-z_]+\/[^:\s]+)+$/i;
 export function parseObjectRef(input: string): ObjectRef {
   const text = input.trim().replace(/^["'<]+|["'>]+$/g, "");
   if (text.startsWith("don:")) {
-    if (!DON_ID.test(text)) throw new ToolInputError(`"${clip(text)}" is not a valid DevRev id (expected e.g. don:core:dvrv-us-1:devo/1abc:ticket/12).`);
+    if (!DON_ID.test(text))
+      throw new ToolInputError(
+        `"${clip(text)}" is not a valid DevRev id (expected e.g. don:core:dvrv-us-1:devo/1abc:ticket/12).`,
+      );
     const last = text.slice(text.lastIndexOf(":") + 1);
     const type = last.slice(0, last.indexOf("/"));
     return { id: text, kind: DON_KIND[type] ?? "unknown" };
@@ -127,7 +130,9 @@ export function expectKind(input: string, allowed: readonly ObjectKind[], what: 
   if (ref.kind === "unknown" || allowed.includes(ref.kind)) return ref;
   const tool = TOOL_FOR_KIND[ref.kind];
   const hint = tool ? ` Use ${tool} for ${article(ref.kind)} ${ref.kind.replace("_", " ")}.` : "";
-  throw new ToolInputError(`"${clip(input)}" is ${article(ref.kind)} ${ref.kind.replace("_", " ")} id, not ${what}.${hint}`);
+  throw new ToolInputError(
+    `"${clip(input)}" is ${article(ref.kind)} ${ref.kind.replace("_", " ")} id, not ${what}.${hint}`,
+  );
 }
 
 function idFromUrl(url: string): string | undefined {

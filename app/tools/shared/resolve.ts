@@ -34,8 +34,11 @@ export async function resolveWork(
   ctx: ToolContext,
 ): Promise<{ id: string; type: "ticket" | "issue" | "task" | "opportunity"; displayId: string | undefined }> {
   const ref = expectKind(input, WORK_KINDS, "a work item (ticket, issue, task)");
-  if (ref.id.startsWith("don:") && isWorkKind(ref.kind)) return { id: ref.id, type: ref.kind, displayId: undefined };
-  const { work } = await unwrap(ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }));
+  if (ref.id.startsWith("don:") && isWorkKind(ref.kind))
+    return { id: ref.id, type: ref.kind, displayId: undefined };
+  const { work } = await unwrap(
+    ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
+  );
   return { id: work.id, type: work.type, displayId: work.display_id };
 }
 
@@ -43,7 +46,9 @@ export async function resolveWork(
 export async function resolvePartId(input: string, ctx: ToolContext): Promise<string> {
   const ref = expectKind(input, PART_KINDS, "a part (product, capability, feature, enhancement)");
   if (ref.id.startsWith("don:")) return ref.id;
-  const { part } = await unwrap(ctx.devrev.api.POST("/parts.get", { body: { id: ref.id }, signal: ctx.signal }));
+  const { part } = await unwrap(
+    ctx.devrev.api.POST("/parts.get", { body: { id: ref.id }, signal: ctx.signal }),
+  );
   return part.id;
 }
 
@@ -55,7 +60,9 @@ export async function resolveAnyObjectId(input: string, ctx: ToolContext): Promi
   if (ref.id.startsWith("don:")) return ref.id;
   if (WORK_KINDS.includes(ref.kind)) return (await resolveWork(input, ctx)).id;
   if (PART_KINDS.includes(ref.kind)) return resolvePartId(input, ctx);
-  throw new ToolInputError(`Give the full don: id for "${input}" (display ids are accepted for works and parts only).`);
+  throw new ToolInputError(
+    `Give the full don: id for "${input}" (display ids are accepted for works and parts only).`,
+  );
 }
 
 function isWorkKind(kind: ObjectKind): kind is "ticket" | "issue" | "task" | "opportunity" {

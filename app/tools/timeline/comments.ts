@@ -7,13 +7,19 @@ import { day, userLabel, userRef } from "../shared/format.js";
 /** The newest comments on an object, oldest first, as text; change events are skipped. */
 export async function recentComments(objectId: string, ctx: ToolContext, max = 20): Promise<string[]> {
   const { timeline_entries } = await unwrap(
-    ctx.devrev.api.POST("/timeline-entries.list", { body: { object: objectId, limit: 50 }, signal: ctx.signal }),
+    ctx.devrev.api.POST("/timeline-entries.list", {
+      body: { object: objectId, limit: 50 },
+      signal: ctx.signal,
+    }),
   );
   return timeline_entries
     .filter(isComment)
     .slice(0, max)
     .reverse()
-    .map((c) => `- ${day(c.created_date) ?? ""} ${userLabel(userRef(c.created_by))} (${c.visibility ?? "internal"}): ${sanitizeText(c.body ?? "", 1_500)}`);
+    .map(
+      (c) =>
+        `- ${day(c.created_date) ?? ""} ${userLabel(userRef(c.created_by))} (${c.visibility ?? "internal"}): ${sanitizeText(c.body ?? "", 1_500)}`,
+    );
 }
 
 // Live timelines also carry `timeline_change_event` entries the spec's enum does not list.

@@ -19,7 +19,10 @@ export const timelineEntriesCreate = defineTool({
   input: z.object({
     object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
     body: z.string().trim().min(1).max(65_536).describe("Comment text (Markdown)"),
-    visibility: z.enum(VISIBILITY).default("internal").describe("internal (default), external (customer sees it) or private"),
+    visibility: z
+      .enum(VISIBILITY)
+      .default("internal")
+      .describe("internal (default), external (customer sees it) or private"),
   }),
   output: z.object({
     comment: z.object({
@@ -37,7 +40,13 @@ export const timelineEntriesCreate = defineTool({
     const object = await resolveAnyObjectId(args.object, ctx);
     const { timeline_entry: entry } = await unwrap(
       ctx.devrev.api.POST("/timeline-entries.create", {
-        body: { type: "timeline_comment", object, body: args.body, body_type: "text", visibility: args.visibility },
+        body: {
+          type: "timeline_comment",
+          object,
+          body: args.body,
+          body_type: "text",
+          visibility: args.visibility,
+        },
         signal: ctx.signal,
       }),
     );

@@ -10,8 +10,8 @@ export const whoami = defineTool({
   toolset: "users",
   inDefault: true,
   description:
-    "Show the DevRev user this connection acts as (name, e-mail, id). Use it when the user says \"me\", \"my\" or " +
-    "\"assigned to me\"; other tools also accept \"me\" directly.",
+    'Show the DevRev user this connection acts as (name, e-mail, id). Use it when the user says "me", "my" or ' +
+    '"assigned to me"; other tools also accept "me" directly.',
   input: z.object({}),
   output: z.object({
     id: z.string(),
@@ -24,7 +24,9 @@ export const whoami = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["dev-users.self"],
   async handler(_args, ctx) {
-    const { dev_user: me } = await unwrap(ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }));
+    const { dev_user: me } = await unwrap(
+      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
+    );
     const out = {
       id: me.id,
       ...(me.display_id ? { display_id: me.display_id } : {}),

@@ -6,10 +6,15 @@ import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
 const input = z.object({
-  type: z.enum(["ticket", "issue", "task"]).describe("ticket = a customer's problem; issue = engineering work; task = a to-do"),
+  type: z
+    .enum(["ticket", "issue", "task"])
+    .describe("ticket = a customer's problem; issue = engineering work; task = a to-do"),
   title: z.string().trim().min(1).max(256),
   body: z.string().max(65_536).optional().describe("Description in Markdown"),
-  part: z.string().min(1).describe("The product/feature it applies to: PROD-1, FEAT-3 or a don: id (find with devrev_parts_list)"),
+  part: z
+    .string()
+    .min(1)
+    .describe("The product/feature it applies to: PROD-1, FEAT-3 or a don: id (find with devrev_parts_list)"),
   owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
   severity: z.enum(SEVERITIES).optional().describe("Tickets only"),
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
@@ -49,12 +54,20 @@ export const worksCreate = defineTool({
     };
     const body =
       args.type === "ticket"
-        ? { ...common, type: "ticket" as const, ...(args.severity ? { severity: args.severity } : {}), ...(args.rev_org ? { rev_org: args.rev_org } : {}) }
+        ? {
+            ...common,
+            type: "ticket" as const,
+            ...(args.severity ? { severity: args.severity } : {}),
+            ...(args.rev_org ? { rev_org: args.rev_org } : {}),
+          }
         : args.type === "issue"
           ? { ...common, type: "issue" as const, ...(args.priority ? { priority: args.priority } : {}) }
           : { ...common, type: "task" as const };
     const { work } = await unwrap(ctx.devrev.api.POST("/works.create", { body, signal: ctx.signal }));
     const detail = toWorkDetail(work);
-    return { text: `Created ${detail.display_id ?? detail.id}.\n${renderWorkDetail(detail)}`, structured: { work: detail } };
+    return {
+      text: `Created ${detail.display_id ?? detail.id}.\n${renderWorkDetail(detail)}`,
+      structured: { work: detail },
+    };
   },
 });

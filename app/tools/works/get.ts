@@ -18,7 +18,9 @@ export const worksGet = defineTool({
   operations: ["works.get"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
-    const { work } = await unwrap(ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }));
+    const { work } = await unwrap(
+      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
     const detail = toWorkDetail(work);
     return { text: renderWorkDetail(detail), structured: { work: detail } };
   },

@@ -4,9 +4,16 @@ import { clampLimit } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
+import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { limitInput, sortByInput, normaliseSortBy } from "../shared/inputs.js";
-import { PRIORITIES, renderWorkLine, SEVERITIES, toWorkSummary, WORK_TYPES, workSummarySchema } from "./work-shape.js";
+import {
+  PRIORITIES,
+  renderWorkLine,
+  SEVERITIES,
+  toWorkSummary,
+  WORK_TYPES,
+  workSummarySchema,
+} from "./work-shape.js";
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).describe("ISO-8601 date or date-time");
 
@@ -54,7 +61,11 @@ export const worksList = defineTool({
   async handler(args, ctx) {
     const limit = clampLimit(args.limit);
     const dateField: DateField | undefined =
-      args.modified_after || args.modified_before ? "modified_date" : args.created_after || args.created_before ? "created_date" : undefined;
+      args.modified_after || args.modified_before
+        ? "modified_date"
+        : args.created_after || args.created_before
+          ? "created_date"
+          : undefined;
     const sortBy = dateField ? [`${dateField}:desc`] : normaliseSortBy(args.sort_by);
     const body = {
       limit,
@@ -62,13 +73,19 @@ export const worksList = defineTool({
       ...(args.type ? { type: args.type } : {}),
       ...(args.stage ? { stage: { name: args.stage } } : {}),
       ...(args.owned_by ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
-      ...(args.part ? { applies_to_part: await Promise.all(args.part.map((p) => resolvePartId(p, ctx))) } : {}),
-      ...(args.severity || args.rev_org ? { ticket: { severity: args.severity, rev_org: args.rev_org } } : {}),
+      ...(args.part
+        ? { applies_to_part: await Promise.all(args.part.map((p) => resolvePartId(p, ctx))) }
+        : {}),
+      ...(args.severity || args.rev_org
+        ? { ticket: { severity: args.severity, rev_org: args.rev_org } }
+        : {}),
       ...(args.priority ? { issue: { priority: args.priority } } : {}),
       ...(args.tags ? { tags: args.tags } : {}),
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
-    const res = await unwrap(ctx.devrev.api.POST("/works.list", { body: dropEmpty(body), signal: ctx.signal }));
+    const res = await unwrap(
+      ctx.devrev.api.POST("/works.list", { body: dropEmpty(body), signal: ctx.signal }),
+    );
 
     let works = res.works;
     let nextCursor = res.next_cursor;
@@ -85,7 +102,10 @@ export const worksList = defineTool({
       items.length ? items.map(renderWorkLine).join("\n") : "No work items match these filters.",
       cursorLine(nextCursor, "work items"),
     ].join("\n");
-    return { text, structured: { items, count: items.length, ...(nextCursor ? { next_cursor: nextCursor } : {}) } };
+    return {
+      text,
+      structured: { items, count: items.length, ...(nextCursor ? { next_cursor: nextCursor } : {}) },
+    };
   },
 });
 

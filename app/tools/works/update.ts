@@ -10,7 +10,11 @@ const input = z.object({
   title: z.string().trim().min(1).max(256).optional(),
   body: z.string().max(65_536).optional().describe("New description (replaces the old one)"),
   stage: z.string().min(1).optional().describe('New stage name, e.g. "work_in_progress" or "resolved"'),
-  owned_by: z.array(z.string()).min(1).optional().describe('New owners (replaces them): "me" or dev user ids'),
+  owned_by: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe('New owners (replaces them): "me" or dev user ids'),
   part: z.string().optional().describe("New part: PROD-1, FEAT-3 or a don: id"),
   severity: z.enum(SEVERITIES).optional().describe("Tickets only"),
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
@@ -22,7 +26,18 @@ const input = z.object({
     .describe("New due date, or null to clear it"),
 });
 
-const CHANGES = ["title", "body", "stage", "owned_by", "part", "severity", "priority", "add_tags", "remove_tags", "target_close_date"] as const;
+const CHANGES = [
+  "title",
+  "body",
+  "stage",
+  "owned_by",
+  "part",
+  "severity",
+  "priority",
+  "add_tags",
+  "remove_tags",
+  "target_close_date",
+] as const;
 
 export const worksUpdate = defineTool({
   name: "devrev_works_update",
@@ -38,10 +53,15 @@ export const worksUpdate = defineTool({
   operations: ["works.update", "works.get", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
     const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0) throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    if (changed.length === 0)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
     const work = await resolveWork(args.id, ctx);
-    if (args.severity && work.type !== "ticket") throw new ToolInputError(`severity applies to tickets; ${args.id} is ${work.type === "issue" ? "an" : "a"} ${work.type}.`);
-    if (args.priority && work.type !== "issue") throw new ToolInputError(`priority applies to issues; ${args.id} is a ${work.type}.`);
+    if (args.severity && work.type !== "ticket")
+      throw new ToolInputError(
+        `severity applies to tickets; ${args.id} is ${work.type === "issue" ? "an" : "a"} ${work.type}.`,
+      );
+    if (args.priority && work.type !== "issue")
+      throw new ToolInputError(`priority applies to issues; ${args.id} is a ${work.type}.`);
 
     const tags =
       args.add_tags || args.remove_tags

@@ -19,7 +19,9 @@ export const workSummarySchema = z.object({
   owners: z.array(userRefSchema),
   severity: z.string().optional(),
   priority: z.string().optional(),
-  part: z.object({ id: z.string(), name: z.string().optional(), display_id: z.string().optional() }).optional(),
+  part: z
+    .object({ id: z.string(), name: z.string().optional(), display_id: z.string().optional() })
+    .optional(),
   rev_org: z.object({ id: z.string(), name: z.string().optional() }).optional(),
   tags: z.array(z.string()).optional(),
   created_date: z.string().optional(),
@@ -55,9 +57,15 @@ export function toWorkSummary(w: Work): WorkSummary {
     severity: typeof x.severity === "string" ? x.severity : undefined,
     priority: typeof x.priority === "string" ? x.priority : undefined,
     part: part
-      ? strip({ id: part.id, name: sanitizeLine((part as { name?: string }).name, 80) || undefined, display_id: part.display_id })
+      ? strip({
+          id: part.id,
+          name: sanitizeLine((part as { name?: string }).name, 80) || undefined,
+          display_id: part.display_id,
+        })
       : undefined,
-    rev_org: revOrg ? strip({ id: revOrg.id, name: sanitizeLine(revOrg.display_name, 80) || undefined }) : undefined,
+    rev_org: revOrg
+      ? strip({ id: revOrg.id, name: sanitizeLine(revOrg.display_name, 80) || undefined })
+      : undefined,
     tags: tags.length ? tags : undefined,
     created_date: w.created_date,
     modified_date: w.modified_date,

@@ -9,7 +9,9 @@ export const meResource = defineResource({
   uri: "devrev://me",
   mimeType: "text/markdown",
   async read(_params, ctx) {
-    const { dev_user: me } = await unwrap(ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }));
+    const { dev_user: me } = await unwrap(
+      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
+    );
     return [
       `# ${sanitizeLine(me.full_name ?? me.display_name ?? me.email ?? me.id)}`,
       me.email ? `- e-mail: ${me.email}` : "",

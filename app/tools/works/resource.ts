@@ -1,7 +1,7 @@
 import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
-import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
+import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
 
 export const workResource = defineResource({
   name: "work",
@@ -11,13 +11,18 @@ export const workResource = defineResource({
   mimeType: "text/markdown",
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", WORK_KINDS, "a work item");
-    const { work } = await unwrap(ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }));
+    const { work } = await unwrap(
+      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
     return renderWorkDetail(toWorkDetail(work, 16_000));
   },
   complete: {
     async id(value, ctx) {
       const { works } = await unwrap(
-        ctx.devrev.api.POST("/works.list", { body: { limit: 50, sort_by: ["modified_date:desc"] }, signal: ctx.signal }),
+        ctx.devrev.api.POST("/works.list", {
+          body: { limit: 50, sort_by: ["modified_date:desc"] },
+          signal: ctx.signal,
+        }),
       );
       const prefix = value.trim().toUpperCase();
       return works.map((w) => w.display_id ?? w.id).filter((id) => id.toUpperCase().startsWith(prefix));

@@ -1,0 +1,108 @@
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isReadOperation } from "../../app/devrev/operations.js";
+import { TOOLS } from "../../app/tools/catalog.js";
+import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import type { Samples } from "./samples/types.js";
+
+// Every tool, three ways, through the SDK client against the spec-validating sandbox: a happy
+// path (which must call only the DevRev operations the tool declares, and only reads if it is
+// read-only), a bad input (rejected with a message), and an upstream failure (a clear tool error).
+
+const sampleModules = import.meta.glob<{ samples: Samples }>("./samples/*.ts", { eager: true });
+const SAMPLES: Samples = Object.assign({}, ...Object.values(sampleModules).map((m) => m.samples ?? {}));
+const everything = {
+  MCP_TOOLSETS: "all",
+  MCP_ENABLE_DESTRUCTIVE_TOOLS: "true",
+  MCP_ENABLE_BETA_TOOLS: "true",
+};
+
+// Destructive tools run last so their deletions cannot break other samples.
+const ORDERED = [...TOOLS].sort(
+  (a, b) => Number(a.annotations.destructiveHint) - Number(b.annotations.destructiveHint),
+);
+
+let server: TestServer;
+let failing: TestServer;
+let client: Client;
+let failingClient: Client;
+
+beforeAll(async () => {
+  server = await startTestServer(everything);
+  failing = await startTestServer({ ...everything, DEVREV_API_MAX_RETRIES: "0" });
+  client = await connectClient(server.url, "sandbox-alice");
+  failingClient = await connectClient(failing.url, "sandbox-alice");
+  // After the token is validated and cached, every DevRev call fails.
+  failing.sandbox.state.setFaults("503:1");
+});
+afterAll(async () => {
+  await client?.close();
+  await failingClient?.close();
+  await server?.close();
+  await failing?.close();
+});
+
+describe("the tool catalogue", () => {
+  it("has a sample for every tool and no sample for a tool that does not exist", () => {
+    const names = TOOLS.map((t) => t.name);
+    expect(names.filter((n) => !SAMPLES[n])).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((n) => !names.includes(n))).toEqual([]);
+  });
+
+  it("declares every annotation on every tool, and read-only tools declare only reads", () => {
+    for (const t of TOOLS) {
+      for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
+        expect(typeof t.annotations[hint], `${t.name}.${hint}`).toBe("boolean");
+      }
+      if (t.annotations.readOnlyHint) {
+        expect(t.annotations.destructiveHint, t.name).toBe(false);
+        expect(
+          t.operations.filter((op) => !isReadOperation(op)),
+          t.name,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  describe.each(ORDERED.map((t) => [t.name, t] as const))("%s", (name, tool) => {
+    it("succeeds on its sample, calling only what it declares", async () => {
+      const sample = SAMPLES[name];
+      if (!sample) throw new Error(`no sample for ${name}`);
+      server.sandbox.state.clearRequests();
+      const result = await client.callTool({ name, arguments: sample.happy });
+      expect(result.isError, textOf(result)).not.toBe(true);
+      expect(textOf(result).length).toBeGreaterThan(0);
+      if (tool.output) expect(result.structuredContent).toBeDefined();
+      const ops = server.sandbox.state.requests().map((r) => r.op);
+      expect(ops.length).toBeGreaterThan(0);
+      expect(
+        ops.filter((op) => !tool.operations.includes(op)),
+        "undeclared DevRev operations",
+      ).toEqual([]);
+      if (tool.annotations.readOnlyHint)
+        expect(
+          ops.filter((op) => !isReadOperation(op)),
+          "writes from a read-only tool",
+        ).toEqual([]);
+      expect(server.sandbox.violations()).toEqual([]);
+    });
+
+    it("rejects bad input with a message", async () => {
+      const sample = SAMPLES[name];
+      if (!sample?.bad) return;
+      server.sandbox.state.clearRequests();
+      const result = await client.callTool({ name, arguments: sample.bad });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/Invalid arguments|is not|must|only|Nothing to change/);
+      expect(server.sandbox.state.requests().filter((r) => !isReadOperation(r.op))).toEqual([]);
+    });
+
+    it("turns a DevRev failure into a clear tool error", async () => {
+      const sample = SAMPLES[name];
+      if (!sample) throw new Error(`no sample for ${name}`);
+      const result = await failingClient.callTool({ name, arguments: sample.happy });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/DevRev (failed with HTTP 503|could not be reached|did not answer)/);
+    });
+  });
+});
