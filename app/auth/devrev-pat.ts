@@ -5,8 +5,8 @@ import type { Identity } from "../mcp/tool.js";
 import { tokenHash } from "../util/token-hash.js";
 import { parseBearer } from "./bearer.js";
 import { emailDomainAllowed } from "./domains.js";
-import type { AuthOutcome, Authenticator } from "./types.js";
 import { missingCredentials } from "./failures.js";
+import type { Authenticator, AuthOutcome } from "./types.js";
 
 export interface DevRevPatOptions {
   baseUrl: string;
@@ -33,7 +33,10 @@ export function createDevRevPatAuthenticator(options: DevRevPatOptions): Authent
   const identities = ttl > 0 ? new LRUCache<string, Identity>({ max: options.maxEntries, ttl }) : undefined;
   const refused =
     options.negativeTtlSeconds > 0
-      ? new LRUCache<string, AuthOutcome & { ok: false }>({ max: options.maxEntries, ttl: options.negativeTtlSeconds * 1000 })
+      ? new LRUCache<string, AuthOutcome & { ok: false }>({
+          max: options.maxEntries,
+          ttl: options.negativeTtlSeconds * 1000,
+        })
       : undefined;
   const inFlight = new Map<string, Promise<Validation>>();
 
@@ -50,7 +53,12 @@ export function createDevRevPatAuthenticator(options: DevRevPatOptions): Authent
       options.onValidated?.(true);
       return {
         ok: true,
-        identity: { userId: dev_user.id, email: dev_user.email, displayName: dev_user.display_name ?? dev_user.full_name, tokenHash: hash },
+        identity: {
+          userId: dev_user.id,
+          email: dev_user.email,
+          displayName: dev_user.display_name ?? dev_user.full_name,
+          tokenHash: hash,
+        },
       };
     } catch (err) {
       const outcome = failureFor(err, hash);
@@ -119,7 +127,8 @@ function failureFor(err: unknown, hash: string): AuthOutcome & { ok: false } {
       tokenHash: hash,
     };
   }
-  const retryAfter = err instanceof DevRevError && err.retryAfterSeconds ? Math.ceil(err.retryAfterSeconds) : 5;
+  const retryAfter =
+    err instanceof DevRevError && err.retryAfterSeconds ? Math.ceil(err.retryAfterSeconds) : 5;
   return {
     ok: false,
     status: 503,

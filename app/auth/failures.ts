@@ -2,7 +2,9 @@ import type { BearerParse } from "./bearer.js";
 import type { AuthOutcome } from "./types.js";
 
 /** The 401 for a request that presented no usable bearer token. */
-export function missingCredentials(bearer: Exclude<BearerParse, { kind: "token" }>): AuthOutcome & { ok: false } {
+export function missingCredentials(
+  bearer: Exclude<BearerParse, { kind: "token" }>,
+): AuthOutcome & { ok: false } {
   switch (bearer.kind) {
     case "missing":
       return {

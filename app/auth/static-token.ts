@@ -10,7 +10,12 @@ import type { Authenticator } from "./types.js";
  */
 export function createStaticTokenAuthenticator(sharedToken: string, devrevToken: string): Authenticator {
   const expected = createHash("sha256").update(sharedToken).digest();
-  const identity = { userId: "static-token", email: undefined, displayName: "shared token", tokenHash: tokenHash(devrevToken) };
+  const identity = {
+    userId: "static-token",
+    email: undefined,
+    displayName: "shared token",
+    tokenHash: tokenHash(devrevToken),
+  };
   return {
     mode: "static-token",
     async authenticate(header) {
@@ -23,7 +28,8 @@ export function createStaticTokenAuthenticator(sharedToken: string, devrevToken:
           status: 401,
           reason: "invalid_token",
           error: "invalid_token",
-          message: "The bearer token is not this server's token. Ask the server operator for the MCP_AUTH_TOKEN value.",
+          message:
+            "The bearer token is not this server's token. Ask the server operator for the MCP_AUTH_TOKEN value.",
           tokenHash: tokenHash(bearer.token),
         };
       }

@@ -5,11 +5,11 @@ import type { Config } from "../config/config.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { authMiddleware } from "./auth-middleware.js";
-import { DevRevReachability, healthRoutes } from "./health.js";
+import { type DevRevReachability, healthRoutes } from "./health.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
-import { type McpRouteDeps, methodNotAllowed, mcpPostHandler } from "./mcp-route.js";
+import { type McpRouteDeps, mcpPostHandler, methodNotAllowed } from "./mcp-route.js";
 import { originGuard } from "./origin-guard.js";
-import { failedRequestRateLimit, identityRateLimit } from "./rate-limit.js";
+import { failedAuthLimiter, identityRateLimit } from "./rate-limit.js";
 import { requestContext } from "./request-context.js";
 import { requestState } from "./request-state.js";
 import { securityHeaders } from "./security-headers.js";
@@ -23,6 +23,8 @@ export interface HttpAppDeps extends McpRouteDeps {
   version: string;
   isDraining: () => boolean;
   projectId?: string;
+  /** Registers cleanup to run when the server stops. */
+  onClose?: (cleanup: () => void) => void;
 }
 
 export const MCP_PATHS = ["/mcp", "/mcp/readonly", "/mcp/x/:toolsets", "/mcp/x/:toolsets/readonly"];
@@ -51,16 +53,33 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
       cors({
         origin: [...config.http.corsAllowedOrigins],
         methods: ["POST", "OPTIONS"],
-        allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Protocol-Version", "Mcp-Session-Id", "Last-Event-ID", "X-MCP-Toolsets", "X-MCP-Readonly"],
-        exposedHeaders: ["Mcp-Session-Id", "WWW-Authenticate", "Retry-After", "RateLimit", "RateLimit-Policy"],
+        allowedHeaders: [
+          "Authorization",
+          "Content-Type",
+          "Accept",
+          "Mcp-Protocol-Version",
+          "Mcp-Session-Id",
+          "Last-Event-ID",
+          "X-MCP-Toolsets",
+          "X-MCP-Readonly",
+        ],
+        exposedHeaders: [
+          "Mcp-Session-Id",
+          "WWW-Authenticate",
+          "Retry-After",
+          "RateLimit",
+          "RateLimit-Policy",
+        ],
         maxAge: 600,
       }),
     );
   }
 
+  const failures = failedAuthLimiter(config.rateLimit.unauthenticatedRpm);
+  deps.onClose?.(() => failures?.shutdown());
   const guard = [
-    failedRequestRateLimit(config.rateLimit.unauthenticatedRpm),
-    authMiddleware(deps.auth, deps.auditor),
+    failures?.guard,
+    authMiddleware(deps.auth, deps.auditor, failures?.recordFailure),
     identityRateLimit(config.rateLimit.perIdentityRpm),
     requireJson,
     express.json({ limit: config.http.maxBodyBytes, type: () => true }),
@@ -69,14 +88,26 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
 
   app.post(MCP_PATHS, ...guard, mcpPostHandler(deps));
   app.all(MCP_PATHS, methodNotAllowed);
-  app.use((_req, res) => sendJsonRpcError(res, 404, JsonRpcCode.ServerError, "Not found: the MCP endpoint is POST /mcp; health is GET /health."));
+  app.use((_req, res) =>
+    sendJsonRpcError(
+      res,
+      404,
+      JsonRpcCode.ServerError,
+      "Not found: the MCP endpoint is POST /mcp; health is GET /health.",
+    ),
+  );
   app.use(errorHandler);
   return app;
 }
 
 const requireJson: RequestHandler = (req, res, next) => {
   if (!req.is("application/json")) {
-    sendJsonRpcError(res, 415, JsonRpcCode.InvalidRequest, "Unsupported Content-Type: send the JSON-RPC message as application/json.");
+    sendJsonRpcError(
+      res,
+      415,
+      JsonRpcCode.InvalidRequest,
+      "Unsupported Content-Type: send the JSON-RPC message as application/json.",
+    );
     return;
   }
   next();
@@ -88,7 +119,13 @@ function requestDeadline(ms: number): RequestHandler {
     const timer = setTimeout(() => {
       requestState(req).logger.warn("request deadline exceeded", { deadline_ms: ms });
       if (res.headersSent) res.end();
-      else sendJsonRpcError(res, 504, JsonRpcCode.InternalError, `The request took longer than ${ms / 1000} s and was stopped. Narrow it and retry.`);
+      else
+        sendJsonRpcError(
+          res,
+          504,
+          JsonRpcCode.InternalError,
+          `The request took longer than ${ms / 1000} s and was stopped. Narrow it and retry.`,
+        );
     }, ms);
     res.on("close", () => clearTimeout(timer));
     next();
@@ -118,5 +155,10 @@ const errorHandler: ErrorRequestHandler = (err: HttpError, req, res, _next) => {
   } catch {
     // No state means the failure came before requestContext; nothing else to log with.
   }
-  sendJsonRpcError(res, 500, JsonRpcCode.InternalError, "Internal server error. It has been logged; retry, and report it if it persists.");
+  sendJsonRpcError(
+    res,
+    500,
+    JsonRpcCode.InternalError,
+    "Internal server error. It has been logged; retry, and report it if it persists.",
+  );
 };

@@ -7,7 +7,11 @@ import { requestState } from "./request-state.js";
 export const REALM = "devrev-mcp";
 
 /** Sets the caller's identity and DevRev token on the request, or answers 401/403/503 (RFC 6750). */
-export function authMiddleware(auth: Authenticator, auditor: Auditor): RequestHandler {
+export function authMiddleware(
+  auth: Authenticator,
+  auditor: Auditor,
+  onFailure?: (req: Parameters<RequestHandler>[0]) => void,
+): RequestHandler {
   return async (req, res, next) => {
     const state = requestState(req);
     let outcome: Awaited<ReturnType<Authenticator["authenticate"]>>;
@@ -17,7 +21,11 @@ export function authMiddleware(auth: Authenticator, auditor: Auditor): RequestHa
       next(err);
       return;
     }
-    const who = { client_ip: req.ip, user_agent: req.headers["user-agent"]?.slice(0, 200), auth_mode: auth.mode };
+    const who = {
+      client_ip: req.ip,
+      user_agent: req.headers["user-agent"]?.slice(0, 200),
+      auth_mode: auth.mode,
+    };
     if (outcome.ok) {
       state.identity = outcome.identity;
       state.devrevToken = outcome.devrevToken;
@@ -39,19 +47,27 @@ export function authMiddleware(auth: Authenticator, auditor: Auditor): RequestHa
       return;
     }
     state.tokenHash = outcome.tokenHash;
-    auditor.record({
-      event: "auth.failure",
-      outcome: outcome.status === 503 ? "error" : "denied",
-      reason: outcome.reason,
-      ...who,
-      user_id: outcome.identity?.userId,
-      email: outcome.identity?.email,
-      token_hash: outcome.tokenHash,
-    }, state.logger);
+    // DevRev being down is not the caller's failure; everything else counts against the address.
+    if (outcome.status !== 503) onFailure?.(req);
+    auditor.record(
+      {
+        event: "auth.failure",
+        outcome: outcome.status === 503 ? "error" : "denied",
+        reason: outcome.reason,
+        ...who,
+        user_id: outcome.identity?.userId,
+        email: outcome.identity?.email,
+        token_hash: outcome.tokenHash,
+      },
+      state.logger,
+    );
     const challenge = [`Bearer realm="${REALM}"`];
     if (outcome.error) challenge.push(`error="${outcome.error}"`, `error_description="${outcome.reason}"`);
     if (outcome.status !== 503) res.setHeader("WWW-Authenticate", challenge.join(", "));
-    if (outcome.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(outcome.retryAfterSeconds));
-    sendJsonRpcError(res, outcome.status, JsonRpcCode.ServerError, outcome.message, { reason: outcome.reason });
+    if (outcome.retryAfterSeconds !== undefined)
+      res.setHeader("Retry-After", String(outcome.retryAfterSeconds));
+    sendJsonRpcError(res, outcome.status, JsonRpcCode.ServerError, outcome.message, {
+      reason: outcome.reason,
+    });
   };
 }

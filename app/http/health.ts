@@ -16,7 +16,8 @@ export class DevRevReachability {
 
   view(now = Date.now()) {
     const iso = (t: number | undefined) => (t ? new Date(t).toISOString() : null);
-    const failingNow = this.lastFailure !== undefined && (this.lastOk === undefined || this.lastFailure > this.lastOk);
+    const failingNow =
+      this.lastFailure !== undefined && (this.lastOk === undefined || this.lastFailure > this.lastOk);
     return {
       reachable: this.lastOk === undefined && this.lastFailure === undefined ? null : !failingNow,
       last_success_at: iso(this.lastOk),
@@ -26,12 +27,20 @@ export class DevRevReachability {
   }
 }
 
-export function healthRoutes(version: string, reachability: DevRevReachability, isDraining: () => boolean): Router {
+export function healthRoutes(
+  version: string,
+  reachability: DevRevReachability,
+  isDraining: () => boolean,
+): Router {
   const router = express.Router();
   const started = Date.now();
   // Liveness: the process answers. Cloud Run's probes use this; it never depends on DevRev.
   router.get("/health", (_req, res) => {
-    res.json({ status: isDraining() ? "draining" : "ok", version, uptime_s: Math.round((Date.now() - started) / 1000) });
+    res.json({
+      status: isDraining() ? "draining" : "ok",
+      version,
+      uptime_s: Math.round((Date.now() - started) / 1000),
+    });
   });
   // Readiness: whether DevRev answered the last time anyone called it.
   router.get("/health/ready", (_req, res) => {

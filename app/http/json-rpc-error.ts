@@ -24,7 +24,8 @@ export function sendJsonRpcError(
     res.end();
     return;
   }
-  res.status(status).type("application/json").send(
-    JSON.stringify({ jsonrpc: "2.0", error: { code, message, ...(data ? { data } : {}) }, id: null }),
-  );
+  res
+    .status(status)
+    .type("application/json")
+    .send(JSON.stringify({ jsonrpc: "2.0", error: { code, message, ...(data ? { data } : {}) }, id: null }));
 }

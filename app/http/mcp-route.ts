@@ -29,7 +29,12 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
       return;
     }
     const body = req.body as unknown;
-    if (body && typeof body === "object" && !Array.isArray(body) && typeof (body as { method?: unknown }).method === "string") {
+    if (
+      body &&
+      typeof body === "object" &&
+      !Array.isArray(body) &&
+      typeof (body as { method?: unknown }).method === "string"
+    ) {
       state.mcpMethod = (body as { method: string }).method;
     }
     const token = state.devrevToken;

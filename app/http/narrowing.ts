@@ -6,7 +6,9 @@ import { expandToolsets } from "../tools/toolsets.js";
 // read-only through a header (X-MCP-Toolsets, X-MCP-Readonly) or the URL (/mcp/x/<sets>,
 // /mcp/readonly). `narrow()` guarantees the result never exceeds what the server allows.
 
-export type NarrowingResult = { ok: true; request: Parameters<typeof narrow>[1] } | { ok: false; message: string };
+export type NarrowingResult =
+  | { ok: true; request: Parameters<typeof narrow>[1] }
+  | { ok: false; message: string };
 
 export function parseNarrowing(req: Request): NarrowingResult {
   const request: Parameters<typeof narrow>[1] = {};
@@ -18,12 +20,16 @@ export function parseNarrowing(req: Request): NarrowingResult {
   if (names.length) {
     const { toolsets, unknown } = expandToolsets(names);
     if (unknown.length) {
-      return { ok: false, message: `Unknown toolset(s): ${unknown.join(", ")}. Call devrev_find_tools or see the tools reference for names.` };
+      return {
+        ok: false,
+        message: `Unknown toolset(s): ${unknown.join(", ")}. Call devrev_find_tools or see the tools reference for names.`,
+      };
     }
     request.toolsets = toolsets;
   }
   const ro = req.get("x-mcp-readonly");
-  if (req.path.endsWith("/readonly") || (ro !== undefined && /^(1|true|yes|on)$/i.test(ro.trim()))) request.readOnly = true;
+  if (req.path.endsWith("/readonly") || (ro !== undefined && /^(1|true|yes|on)$/i.test(ro.trim())))
+    request.readOnly = true;
   return { ok: true, request };
 }
 

@@ -42,12 +42,22 @@ export function originGuard(o: OriginGuardOptions): RequestHandler {
 
   return (req, res, next) => {
     if (!hostAllowed(req.headers.host)) {
-      sendJsonRpcError(res, 403, JsonRpcCode.ServerError, `Host "${clip(req.headers.host)}" is not allowed (MCP_ALLOWED_HOSTS).`);
+      sendJsonRpcError(
+        res,
+        403,
+        JsonRpcCode.ServerError,
+        `Host "${clip(req.headers.host)}" is not allowed (MCP_ALLOWED_HOSTS).`,
+      );
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !originAllowed(origin)) {
-      sendJsonRpcError(res, 403, JsonRpcCode.ServerError, `Origin "${clip(origin)}" is not allowed (MCP_ALLOWED_ORIGINS).`);
+      sendJsonRpcError(
+        res,
+        403,
+        JsonRpcCode.ServerError,
+        `Origin "${clip(origin)}" is not allowed (MCP_ALLOWED_ORIGINS).`,
+      );
       return;
     }
     next();

@@ -7,7 +7,11 @@ import { requestState, setRequestState } from "./request-state.js";
 export function requestContext(logger: Logger, projectId: string | undefined): RequestHandler {
   return (req, res, next) => {
     const trace = parseTrace(req.headers);
-    setRequestState(req, { startedAt: performance.now(), trace, logger: logger.child(traceFields(trace, projectId)) });
+    setRequestState(req, {
+      startedAt: performance.now(),
+      trace,
+      logger: logger.child(traceFields(trace, projectId)),
+    });
     res.on("finish", () => {
       const s = requestState(req);
       const latency = (performance.now() - s.startedAt) / 1000;

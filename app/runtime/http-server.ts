@@ -51,6 +51,7 @@ export async function startHttpServer(config: Readonly<Config>, logger: Logger):
   const shared = buildMcpShared(auditor, config.tools.maxResultChars);
   let draining = false;
   let inFlight = 0;
+  const cleanups: Array<() => void> = [];
 
   const app = createHttpApp({
     config,
@@ -61,6 +62,7 @@ export async function startHttpServer(config: Readonly<Config>, logger: Logger):
     version: VERSION,
     isDraining: () => draining,
     projectId: process.env.GOOGLE_CLOUD_PROJECT,
+    onClose: (cleanup) => cleanups.push(cleanup),
     shared,
     baseSurface: surfaceFromConfig(config),
     devrevFor: (token) =>
@@ -106,6 +108,7 @@ export async function startHttpServer(config: Readonly<Config>, logger: Logger):
       const left = inFlight;
       server.closeAllConnections();
       await closed;
+      for (const cleanup of cleanups) cleanup();
       return { drained: left === 0, inFlightAtDeadline: left };
     },
   };

@@ -7,7 +7,12 @@ export function printSandboxBanner(url: string, authMode: string): void {
       mcpServers: {
         "devrev-sandbox": {
           command: "npx",
-          args: ["-y", "mcp-remote@latest", url, ...(authMode === "none" ? [] : ["--header", `Authorization: Bearer ${token}`])],
+          args: [
+            "-y",
+            "mcp-remote@latest",
+            url,
+            ...(authMode === "none" ? [] : ["--header", `Authorization: Bearer ${token}`]),
+          ],
         },
       },
     },

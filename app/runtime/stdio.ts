@@ -12,7 +12,10 @@ import { surfaceFromConfig } from "./surface-from-config.js";
  * One local user, one process: the DevRev token comes from DEVREV_API_TOKEN. stdout carries only
  * protocol messages; every log line goes to stderr.
  */
-export async function runStdio(config: Readonly<Config>, logger: Logger): Promise<{ close(): Promise<void> }> {
+export async function runStdio(
+  config: Readonly<Config>,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
   const shared = buildMcpShared(createAuditor(logger, config.auditLog), config.tools.maxResultChars);
   const devrev = createDevRevClient({
     baseUrl: config.devrev.baseUrl,
@@ -20,7 +23,12 @@ export async function runStdio(config: Readonly<Config>, logger: Logger): Promis
     userAgent: `${SERVER_NAME}/${VERSION}`,
     retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
   });
-  const server = createMcpServer(shared, { devrev, identity: undefined, surface: surfaceFromConfig(config), logger });
+  const server = createMcpServer(shared, {
+    devrev,
+    identity: undefined,
+    surface: surfaceFromConfig(config),
+    logger,
+  });
   const transport = new StdioServerTransport();
   await server.connect(transport);
   return { close: () => server.close() };
