@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { type CliOverrides, ConfigError, loadConfig, TRANSPORTS, type Transport } from "./config/config.js";
 import { createLogger } from "./log/logger.js";
 import { startHttpServer } from "./runtime/http-server.js";
-import { runStdio } from "./runtime/stdio.js";
 import { printSandboxBanner } from "./runtime/sandbox-banner.js";
+import { runStdio } from "./runtime/stdio.js";
 import { VERSION } from "./version.js";
 
 const HELP = `devrev-mcp-server ${VERSION} — an MCP server for DevRev
@@ -75,7 +75,11 @@ async function main(argv: string[]): Promise<void> {
     const sandbox = await startSandbox({ host: "127.0.0.1", port: 0, faults: process.env.SANDBOX_FAULTS });
     closeSandbox = sandbox.close;
     // The sandbox stands in for DevRev; the server's own token (stdio, none, static-token) is Alice's.
-    env = { ...process.env, DEVREV_API_BASE_URL: sandbox.url, DEVREV_API_TOKEN: process.env.DEVREV_API_TOKEN ?? "sandbox-alice" };
+    env = {
+      ...process.env,
+      DEVREV_API_BASE_URL: sandbox.url,
+      DEVREV_API_TOKEN: process.env.DEVREV_API_TOKEN ?? "sandbox-alice",
+    };
   }
   const config = loadConfig(env, cli);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
@@ -122,14 +126,23 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.stderr.write(`devrev-mcp-server: ${err.message}\n\nRun with --help for usage.\n`);
     process.exit(2);
   }
-  if (err instanceof Error && "code" in err && typeof err.code === "string" && err.code.startsWith("ERR_PARSE_ARGS")) {
+  if (
+    err instanceof Error &&
+    "code" in err &&
+    typeof err.code === "string" &&
+    err.code.startsWith("ERR_PARSE_ARGS")
+  ) {
     process.stderr.write(`devrev-mcp-server: ${err.message}\n\nRun with --help for usage.\n`);
     process.exit(2);
   }
   if (err instanceof Error && "code" in err && err.code === "EADDRINUSE") {
-    process.stderr.write(`devrev-mcp-server: ${err.message}: the port is taken; choose another with --port or MCP_PORT.\n`);
+    process.stderr.write(
+      `devrev-mcp-server: ${err.message}: the port is taken; choose another with --port or MCP_PORT.\n`,
+    );
     process.exit(1);
   }
-  process.stderr.write(`devrev-mcp-server: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `devrev-mcp-server: failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 });

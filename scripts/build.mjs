@@ -18,7 +18,9 @@ const result = await build({
   legalComments: "linked",
   metafile: true,
   // CommonJS dependencies (express and friends) call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: "warning",
 });
 chmodSync("dist/cli.js", 0o755);

@@ -148,7 +148,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
       negativeCacheTtlSeconds: e.MCP_AUTH_NEGATIVE_CACHE_TTL_SECONDS,
       cacheMaxEntries: e.MCP_AUTH_CACHE_MAX_ENTRIES,
     },
-    rateLimit: { perIdentityRpm: e.MCP_RATE_LIMIT_RPM, unauthenticatedRpm: e.MCP_RATE_LIMIT_UNAUTHENTICATED_RPM },
+    rateLimit: {
+      perIdentityRpm: e.MCP_RATE_LIMIT_RPM,
+      unauthenticatedRpm: e.MCP_RATE_LIMIT_UNAUTHENTICATED_RPM,
+    },
     http: {
       // Cloud Run (K_SERVICE is set there) puts exactly one Google front end before us.
       trustProxyHops: e.MCP_TRUST_PROXY_HOPS >= 0 ? e.MCP_TRUST_PROXY_HOPS : e.K_SERVICE ? 1 : 0,
@@ -189,7 +192,9 @@ function crossCheck(c: Config): string[] {
     if (!c.auth.staticToken) {
       problems.push("MCP_AUTH_TOKEN: required when MCP_AUTH_MODE=static-token (the shared Bearer token)");
     } else if (c.auth.staticToken.length < 16) {
-      problems.push("MCP_AUTH_TOKEN: must be at least 16 characters; generate one with `openssl rand -hex 32`");
+      problems.push(
+        "MCP_AUTH_TOKEN: must be at least 16 characters; generate one with `openssl rand -hex 32`",
+      );
     }
     if (!c.devrev.token && !c.sandbox.enabled) {
       problems.push("DEVREV_API_TOKEN: required when MCP_AUTH_MODE=static-token (DevRev calls use it)");

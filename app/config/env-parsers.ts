@@ -52,7 +52,10 @@ export function stringList(normalise: (item: string) => string = (s) => s) {
           return z.NEVER;
         }
         if (!Array.isArray(items) || !items.every((i) => typeof i === "string")) {
-          ctx.addIssue({ code: "custom", message: "must be a JSON array of strings or a comma-separated list" });
+          ctx.addIssue({
+            code: "custom",
+            message: "must be a JSON array of strings or a comma-separated list",
+          });
           return z.NEVER;
         }
       } else {

@@ -3,7 +3,13 @@ import { tokenHash } from "../util/token-hash.js";
 import { DevRevError, errorFromResponse } from "./errors.js";
 import type { paths } from "./generated/beta.js";
 import { operationOf } from "./operations.js";
-import { attemptsFor, DEFAULT_RETRY_POLICY, type ResilientFetchDeps, type RetryPolicy, resilientFetch } from "./resilient-fetch.js";
+import {
+  attemptsFor,
+  DEFAULT_RETRY_POLICY,
+  type ResilientFetchDeps,
+  type RetryPolicy,
+  resilientFetch,
+} from "./resilient-fetch.js";
 
 // The beta spec contains every public path, so one client typed from it covers both; beta-only
 // operations are gated by the tool layer, not here. Types vanish at build time: the bundle never
@@ -59,7 +65,10 @@ export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
   } catch (err) {
     if (err instanceof DevRevError) throw err;
     if (err instanceof SyntaxError) {
-      throw new DevRevError("invalid_response", { operation: "unknown", message: "DevRev answered with a body that is not JSON" });
+      throw new DevRevError("invalid_response", {
+        operation: "unknown",
+        message: "DevRev answered with a body that is not JSON",
+      });
     }
     throw err;
   }
@@ -69,7 +78,11 @@ export async function unwrap<T>(call: Promise<ApiResult<T>>): Promise<T> {
     throw errorFromResponse(operation, response, result.error, attemptsFor(response));
   }
   if (result.data === undefined) {
-    throw new DevRevError("invalid_response", { operation, status: response.status, message: "empty response body" });
+    throw new DevRevError("invalid_response", {
+      operation,
+      status: response.status,
+      message: "empty response body",
+    });
   }
   return result.data;
 }

@@ -68,7 +68,12 @@ export function kindForStatus(status: number): DevRevErrorKind {
 }
 
 /** Builds a DevRevError from a non-2xx response body (DevRev's `{type, message, detail, field_name}`). */
-export function errorFromResponse(operation: string, response: Response, body: unknown, attempts = 1): DevRevError {
+export function errorFromResponse(
+  operation: string,
+  response: Response,
+  body: unknown,
+  attempts = 1,
+): DevRevError {
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : undefined);
   const retryAfter = parseRetryAfter(response.headers.get("retry-after")) ?? numberOrUndefined(b.retry_after);

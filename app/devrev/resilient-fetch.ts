@@ -127,6 +127,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function describe(err: unknown): string {
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
-  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string") return cause.code;
+  if (cause && typeof cause === "object" && "code" in cause && typeof cause.code === "string")
+    return cause.code;
   return cause instanceof Error ? cause.message : String(cause);
 }

@@ -2,8 +2,11 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
 import type { DevRevClient } from "../devrev/client.js";
+import type { DevRevError } from "../devrev/errors.js";
 import { createMcpServer, type McpShared } from "../mcp/server.js";
 import { narrow, type Surface } from "../mcp/surface.js";
+import { REALM } from "./auth-middleware.js";
+import { deferHeadUntilBody, type HeadOverride } from "./deferred-head.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
 import { parseNarrowing } from "./narrowing.js";
 import { requestState } from "./request-state.js";
@@ -42,15 +45,19 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
       next(new Error("authenticated request without a DevRev token"));
       return;
     }
+    let upstreamAuthFailure: DevRevError | undefined;
     const server = createMcpServer(deps.shared, {
       devrev: deps.devrevFor(token),
       identity: state.identity,
       surface: narrow(deps.baseSurface, narrowing.request),
       logger: state.logger,
-      onUpstreamAuthFailure: () => {
+      onUpstreamAuthFailure: (err) => {
+        upstreamAuthFailure = err;
         if (state.tokenHash) deps.auth.invalidate(state.tokenHash);
       },
     });
+    // A PAT revoked after it was validated: answer as the front door would have (401), not 200.
+    deferHeadUntilBody(res, () => (upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on("close", () => {
       void transport.close();
@@ -62,6 +69,25 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
     } catch (err) {
       next(err);
     }
+  };
+}
+
+function revokedMidRequest(err: DevRevError): HeadOverride {
+  return {
+    status: 401,
+    headers: {
+      "WWW-Authenticate": `Bearer realm="${REALM}", error="invalid_token", error_description="${err.type === "token_revoked" || err.type === "token_expired" ? "token_revoked" : "invalid_token"}"`,
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      error: {
+        code: JsonRpcCode.ServerError,
+        message:
+          "DevRev refused your personal access token during this request (revoked or expired). Create a new one in DevRev and update your MCP client.",
+        data: { reason: "token_revoked" },
+      },
+      id: null,
+    }),
   };
 }
 

@@ -81,7 +81,8 @@ function redact(value: LogFields, depth = 0): LogFields {
     if (SECRET_KEYS.test(key)) out[key] = "[redacted]";
     else if (typeof v === "string") out[key] = scrub(v);
     else if (v instanceof Error) out[key] = { name: v.name, message: scrub(v.message) };
-    else if (v && typeof v === "object" && !Array.isArray(v) && depth < 4) out[key] = redact(v as LogFields, depth + 1);
+    else if (v && typeof v === "object" && !Array.isArray(v) && depth < 4)
+      out[key] = redact(v as LogFields, depth + 1);
     else out[key] = v;
   }
   return out;

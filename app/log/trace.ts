@@ -20,7 +20,9 @@ export function parseTrace(headers: Record<string, string | string[] | undefined
 export function traceFields(trace: TraceContext | undefined, projectId: string | undefined) {
   if (!trace) return {};
   return {
-    "logging.googleapis.com/trace": projectId ? `projects/${projectId}/traces/${trace.traceId}` : trace.traceId,
+    "logging.googleapis.com/trace": projectId
+      ? `projects/${projectId}/traces/${trace.traceId}`
+      : trace.traceId,
     ...(trace.spanId ? { "logging.googleapis.com/spanId": trace.spanId } : {}),
   };
 }

@@ -3,13 +3,23 @@
 // both are removed before any rendering.
 
 // Zero-width, bidi controls, word joiners, BOM, soft hyphen, and Unicode tag characters.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}]/gu;
+const INVISIBLE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\u{E0000}-\u{E007F}]/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const HTML_BLOCK = /<(script|style|iframe|object|embed)[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const HTML_BREAK = /<\s*(br|\/p|\/div|\/li|\/h[1-6]|\/tr)\s*\/?>/gi;
 const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#39": "'",
+  apos: "'",
+  nbsp: " ",
+};
 
 export function sanitizeText(input: string, maxChars = Number.POSITIVE_INFINITY): string {
   let text = input

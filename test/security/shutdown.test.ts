@@ -8,8 +8,17 @@ import { startValidatedSandbox, type ValidatedSandbox } from "../support/sandbox
 // must exit 0. Runs the built CLI as Cloud Run would.
 
 let sandbox: ValidatedSandbox;
+let listsSeen = 0;
 beforeAll(async () => {
-  sandbox = await startValidatedSandbox({ latencyMs: 600 });
+  sandbox = await startValidatedSandbox({
+    latencyMs: 600,
+    hooks: {
+      onRequest: (op) => {
+        if (op === "works.list") listsSeen++;
+        return undefined;
+      },
+    },
+  });
 });
 afterAll(() => sandbox?.close());
 
@@ -48,7 +57,8 @@ describe("graceful shutdown", () => {
         auth,
       ),
     );
-    await new Promise((r) => setTimeout(r, 200));
+    // SIGTERM only once all 20 are inside the server and waiting on DevRev: in flight, not queued.
+    while (listsSeen < 20) await new Promise((r) => setTimeout(r, 10));
     const exited = once(child, "exit");
     child.kill("SIGTERM");
     const results = await Promise.all(calls);

@@ -5,5 +5,8 @@ import { NODE22_RUNTIME_DIR, node22Installed } from "./node22.js";
 // `npm test` works on a fresh clone without a separate step.
 export default function setup(): void {
   if (node22Installed()) return;
-  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: NODE22_RUNTIME_DIR, stdio: "inherit" });
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: NODE22_RUNTIME_DIR,
+    stdio: "inherit",
+  });
 }

@@ -38,7 +38,11 @@ export async function startTestServer(
     },
     { port: 0 },
   );
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, write: (l) => logs.push(l) });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    write: (l) => logs.push(l),
+  });
   const running = await startHttpServer(config, logger);
   const origin = new URL(running.url).origin;
   return {
@@ -47,7 +51,8 @@ export async function startTestServer(
     sandbox,
     running,
     logs,
-    logRecords: () => logs.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>),
+    logRecords: () =>
+      logs.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>),
     async close() {
       await running.shutdown();
       if (!options.sandbox) await sandbox.close();

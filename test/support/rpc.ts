@@ -2,7 +2,10 @@ import request from "supertest";
 
 // Raw JSON-RPC over HTTP, for what an SDK client would never send.
 
-export const MCP_HEADERS = { Accept: "application/json, text/event-stream", "Content-Type": "application/json" };
+export const MCP_HEADERS = {
+  Accept: "application/json, text/event-stream",
+  "Content-Type": "application/json",
+};
 
 export function rpc(id: number | string, method: string, params?: unknown) {
   return { jsonrpc: "2.0", id, method, ...(params === undefined ? {} : { params }) };
@@ -28,7 +31,14 @@ export function messagesOf(res: request.Response): Array<Record<string, unknown>
   return [res.body as Record<string, unknown>];
 }
 
-export async function post(origin: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const req = request(origin).post(path).set({ ...MCP_HEADERS, ...headers });
+export async function post(
+  origin: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const req = request(origin)
+    .post(path)
+    .set({ ...MCP_HEADERS, ...headers });
   return typeof body === "string" ? req.send(body) : req.send(body as object);
 }

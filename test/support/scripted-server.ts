@@ -24,14 +24,20 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     for await (const c of req) chunks.push(c as Buffer);
     const path = req.url ?? "/";
     hits.push({ path, body: Buffer.concat(chunks).toString(), authorization: req.headers.authorization });
-    const step = scripts.get(path)?.shift() ?? { status: 404, body: { type: "not_found", message: "unscripted" } };
+    const step = scripts.get(path)?.shift() ?? {
+      status: 404,
+      body: { type: "not_found", message: "unscripted" },
+    };
     if ("reset" in step) {
       req.socket.destroy();
       return;
     }
     if ("delayMs" in step) await new Promise((r) => setTimeout(r, step.delayMs));
     if (res.destroyed) return;
-    res.writeHead(step.status, { "content-type": "application/json", ...("headers" in step ? step.headers : {}) });
+    res.writeHead(step.status, {
+      "content-type": "application/json",
+      ...("headers" in step ? step.headers : {}),
+    });
     res.end(JSON.stringify(step.body ?? {}));
   });
   server.listen(0, "127.0.0.1");

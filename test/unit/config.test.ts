@@ -36,23 +36,39 @@ describe("configuration", () => {
 
   it("trusts one proxy hop on Cloud Run unless told otherwise", () => {
     expect(loadConfig({ ...http, K_SERVICE: "devrev-mcp" }).http.trustProxyHops).toBe(1);
-    expect(loadConfig({ ...http, K_SERVICE: "devrev-mcp", MCP_TRUST_PROXY_HOPS: "2" }).http.trustProxyHops).toBe(2);
+    expect(
+      loadConfig({ ...http, K_SERVICE: "devrev-mcp", MCP_TRUST_PROXY_HOPS: "2" }).http.trustProxyHops,
+    ).toBe(2);
   });
 
   it("names the variable, the problem and the accepted form", () => {
-    expect(problems({ ...http, MCP_PORT: "http" })).toEqual(['MCP_PORT: "http" is not an integer from 1 to 65535']);
-    expect(problems({ MCP_TRANSPORT: "sse" })).toEqual(['MCP_TRANSPORT: "sse" is not one of stdio | streamable-http']);
-    expect(problems({ ...http, MCP_READ_ONLY: "maybe" })[0]).toBe('MCP_READ_ONLY: "maybe" is not a boolean; use true or false');
-    expect(problems({ ...http, DEVREV_API_BASE_URL: "ftp://x" })[0]).toMatch(/^DEVREV_API_BASE_URL: .* must be an http\(s\) URL/);
-    expect(problems({ ...http, MCP_LOG_LEVEL: "loud" })[0]).toMatch(/^MCP_LOG_LEVEL: "loud" is not one of debug \| info \| warning \| error/);
+    expect(problems({ ...http, MCP_PORT: "http" })).toEqual([
+      'MCP_PORT: "http" is not an integer from 1 to 65535',
+    ]);
+    expect(problems({ MCP_TRANSPORT: "sse" })).toEqual([
+      'MCP_TRANSPORT: "sse" is not one of stdio | streamable-http',
+    ]);
+    expect(problems({ ...http, MCP_READ_ONLY: "maybe" })[0]).toBe(
+      'MCP_READ_ONLY: "maybe" is not a boolean; use true or false',
+    );
+    expect(problems({ ...http, DEVREV_API_BASE_URL: "ftp://x" })[0]).toMatch(
+      /^DEVREV_API_BASE_URL: .* must be an http\(s\) URL/,
+    );
+    expect(problems({ ...http, MCP_LOG_LEVEL: "loud" })[0]).toMatch(
+      /^MCP_LOG_LEVEL: "loud" is not one of debug \| info \| warning \| error/,
+    );
   });
 
   it("reports every problem at once", () => {
-    expect(problems({ ...http, MCP_PORT: "0", MCP_RATE_LIMIT_RPM: "-1", MCP_AUTH_MODE: "basic" })).toHaveLength(3);
+    expect(
+      problems({ ...http, MCP_PORT: "0", MCP_RATE_LIMIT_RPM: "-1", MCP_AUTH_MODE: "basic" }),
+    ).toHaveLength(3);
   });
 
   it("requires a DevRev token for stdio unless the sandbox is used", () => {
-    expect(problems({ MCP_TRANSPORT: "stdio" })[0]).toMatch(/^DEVREV_API_TOKEN: required for the stdio transport/);
+    expect(problems({ MCP_TRANSPORT: "stdio" })[0]).toMatch(
+      /^DEVREV_API_TOKEN: required for the stdio transport/,
+    );
     expect(problems({ MCP_TRANSPORT: "stdio" }, { sandbox: true })).toEqual([]);
   });
 
@@ -60,29 +76,35 @@ describe("configuration", () => {
     const p = problems({ ...http, MCP_AUTH_MODE: "static-token" });
     expect(p.some((m) => m.startsWith("MCP_AUTH_TOKEN: required"))).toBe(true);
     expect(p.some((m) => m.startsWith("DEVREV_API_TOKEN: required"))).toBe(true);
-    expect(problems({ ...http, MCP_AUTH_MODE: "static-token", MCP_AUTH_TOKEN: "short", DEVREV_API_TOKEN: "x" })[0]).toMatch(
-      /at least 16 characters/,
-    );
+    expect(
+      problems({ ...http, MCP_AUTH_MODE: "static-token", MCP_AUTH_TOKEN: "short", DEVREV_API_TOKEN: "x" })[0],
+    ).toMatch(/at least 16 characters/);
   });
 
   it("refuses auth mode none off loopback", () => {
-    expect(problems({ ...http, MCP_AUTH_MODE: "none", DEVREV_API_TOKEN: "t", MCP_HOST: "0.0.0.0" })[0]).toMatch(
-      /^MCP_AUTH_MODE: "none" is only allowed on a loopback host/,
-    );
+    expect(
+      problems({ ...http, MCP_AUTH_MODE: "none", DEVREV_API_TOKEN: "t", MCP_HOST: "0.0.0.0" })[0],
+    ).toMatch(/^MCP_AUTH_MODE: "none" is only allowed on a loopback host/);
     expect(problems({ ...http, MCP_AUTH_MODE: "none", DEVREV_API_TOKEN: "t", MCP_HOST: "::1" })).toEqual([]);
   });
 
   it("reads lists as CSV or JSON, normalising domains", () => {
-    expect(loadConfig({ ...http, MCP_AUTH_ALLOWED_DOMAINS: "@Acme.test, example.com" }).auth.allowedDomains).toEqual([
+    expect(
+      loadConfig({ ...http, MCP_AUTH_ALLOWED_DOMAINS: "@Acme.test, example.com" }).auth.allowedDomains,
+    ).toEqual(["acme.test", "example.com"]);
+    expect(loadConfig({ ...http, MCP_AUTH_ALLOWED_DOMAINS: '["@ACME.test"]' }).auth.allowedDomains).toEqual([
       "acme.test",
-      "example.com",
     ]);
-    expect(loadConfig({ ...http, MCP_AUTH_ALLOWED_DOMAINS: '["@ACME.test"]' }).auth.allowedDomains).toEqual(["acme.test"]);
-    expect(problems({ ...http, MCP_AUTH_ALLOWED_DOMAINS: "[oops" })[0]).toMatch(/^MCP_AUTH_ALLOWED_DOMAINS: starts with \[/);
+    expect(problems({ ...http, MCP_AUTH_ALLOWED_DOMAINS: "[oops" })[0]).toMatch(
+      /^MCP_AUTH_ALLOWED_DOMAINS: starts with \[/,
+    );
   });
 
   it("lets the command line win over the environment", () => {
-    const c = loadConfig({ MCP_TRANSPORT: "stdio", MCP_PORT: "1234" }, { transport: "streamable-http", port: 4321 });
+    const c = loadConfig(
+      { MCP_TRANSPORT: "stdio", MCP_PORT: "1234" },
+      { transport: "streamable-http", port: 4321 },
+    );
     expect(c.transport).toBe("streamable-http");
     expect(c.port).toBe(4321);
   });

@@ -6,11 +6,18 @@ describe("structured logs", () => {
   it("writes Cloud Logging fields and redacts secrets", () => {
     const lines: string[] = [];
     const log = createLogger({ level: "info", format: "json", write: (l) => lines.push(l) });
-    log.info("calling with Bearer sandbox-alice", { authorization: "Bearer sandbox-alice", nested: { token: "x" } });
+    log.info("calling with Bearer sandbox-alice", {
+      authorization: "Bearer sandbox-alice",
+      nested: { token: "x" },
+    });
     log.debug("hidden");
     expect(lines).toHaveLength(1);
     const rec = JSON.parse(lines[0] ?? "");
-    expect(rec).toMatchObject({ severity: "INFO", message: "calling with Bearer [redacted]", authorization: "[redacted]" });
+    expect(rec).toMatchObject({
+      severity: "INFO",
+      message: "calling with Bearer [redacted]",
+      authorization: "[redacted]",
+    });
     expect(rec.nested.token).toBe("[redacted]");
     expect(lines[0]).not.toContain("sandbox-alice");
   });
