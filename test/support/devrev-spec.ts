@@ -3,7 +3,7 @@
 // normalised once into .cache/devrev-openapi/beta.normalized.json and compiled lazily per operation.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import formatsModule from "ajv-formats";
@@ -35,10 +35,8 @@ const DOC_ID = "https://devrev.sandbox/beta.json";
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cacheFile = join(repoRoot, ".cache", "devrev-openapi", "beta.normalized.json");
 
-// The locator is plain JS without type declarations; a computed specifier keeps tsc from demanding them.
 async function specSource(): Promise<SpecSource> {
-  const url = pathToFileURL(join(repoRoot, "scripts", "devrev-spec-source.mjs")).href;
-  return (await import(url)) as SpecSource;
+  return import("../../scripts/devrev-spec-source.mjs");
 }
 
 const isObject = (v: unknown): v is Schema => typeof v === "object" && v !== null && !Array.isArray(v);
