@@ -3,7 +3,7 @@
 # Build stage: install everything, bundle, then pack exactly the files npm would publish.
 FROM node:24-bookworm-slim AS build
 WORKDIR /src
-# The postinstall generates DevRev types from the OpenAPI spec and downloads it unless this
+# `npm ci` runs the prepare script, which generates DevRev types from the OpenAPI spec and downloads it unless this
 # points at a copy inside the build context. The types are build-time only.
 ARG DEVREV_OPENAPI_DIR=""
 COPY package.json package-lock.json ./
