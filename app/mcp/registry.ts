@@ -1,5 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { compactSchema } from "./json-schema-compact.js";
 import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
 import type { ToolDefinition } from "./tool.js";
 
@@ -50,7 +51,8 @@ function toListing(def: ToolDefinition): Tool {
     title: def.title,
     description: def.description,
     inputSchema: jsonSchema(def.input, "input") as Tool["inputSchema"],
-    annotations: { title: def.title, ...def.annotations },
+    // The title is already on the tool; repeating it in annotations costs every client context.
+    annotations: { ...def.annotations },
   };
   if (def.output) listing.outputSchema = jsonSchema(def.output, "output") as Tool["outputSchema"];
   return listing;
@@ -62,5 +64,5 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
     io,
     unrepresentable: "any",
   });
-  return rest;
+  return compactSchema(rest) as Record<string, unknown>;
 }
