@@ -27,9 +27,17 @@ export function parseNarrowing(req: Request): NarrowingResult {
     }
     request.toolsets = toolsets;
   }
+  // Express matches routes case-insensitively and with a trailing slash, so the path test must too:
+  // a client that asked for /mcp/ReadOnly/ must not get the writable surface.
+  if (/\/readonly\/?$/i.test(req.path)) request.readOnly = true;
   const ro = req.get("x-mcp-readonly");
-  if (req.path.endsWith("/readonly") || (ro !== undefined && /^(1|true|yes|on)$/i.test(ro.trim())))
-    request.readOnly = true;
+  if (ro !== undefined && ro.trim() !== "") {
+    if (/^(1|true|yes|on)$/i.test(ro.trim())) request.readOnly = true;
+    else if (!/^(0|false|no|off)$/i.test(ro.trim())) {
+      // An unreadable value must not silently leave a client that wanted read-only with writes.
+      return { ok: false, message: "X-MCP-Readonly must be true or false." };
+    }
+  }
   return { ok: true, request };
 }
 

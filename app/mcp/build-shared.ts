@@ -1,6 +1,6 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
 import type { Auditor } from "../log/audit.js";
-import { PROMPTS, RESOURCES, TOOLS } from "../tools/catalog.js";
+import { PROMPTS, RESOURCES, TOOLS, TOOLSETS } from "../tools/catalog.js";
 import { SERVER_NAME, VERSION } from "../version.js";
 import { PromptRegistry } from "./prompt.js";
 import { ToolRegistry } from "./registry.js";
@@ -26,5 +26,6 @@ export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpSha
     validator: new AjvJsonSchemaValidator(),
     auditor,
     limits: { maxResultChars },
+    toolsets: TOOLSETS,
   };
 }

@@ -16,6 +16,8 @@ export function compactSchema(schema: Json): Json {
     if (key === "minimum" && value === -SAFE) continue;
     if (key === "maximum" && value === SAFE) continue;
     if (key === "format" && value === "starts_with") continue;
+    // The server validates every argument anyway; "not empty" is implied for ids and names.
+    if (key === "minLength" && value === 1) continue;
     if (key === "pattern" && typeof node.format === "string" && node.format !== "starts_with") continue;
     out[key] =
       key === "properties" && value && typeof value === "object"

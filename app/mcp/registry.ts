@@ -4,8 +4,10 @@ import { compactSchema } from "./json-schema-compact.js";
 import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
 import type { ToolDefinition } from "./tool.js";
 
-// Built once at start: JSON Schemas are converted here, never per request. A request only picks
-// the precomputed listing for its surface (memoised per distinct surface).
+// Each tool's JSON Schemas are converted once, the first time a listing needs that tool, and never
+// again; a request only picks the memoised listing for its surface. Converting lazily rather than
+// at start keeps the schemas of tools this server never lists from costing start-up time (a cold
+// Cloud Run instance answers sooner) or memory.
 
 export interface RegisteredTool {
   def: ToolDefinition;
@@ -24,7 +26,14 @@ export class ToolRegistry {
       if (!NAME.test(def.name))
         throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
       if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
-      tools.set(def.name, { def, listing: toListing(def) });
+      let listing: Tool | undefined;
+      tools.set(def.name, {
+        def,
+        get listing() {
+          listing ??= toListing(def);
+          return listing;
+        },
+      });
     }
     this.tools = tools;
   }
@@ -54,8 +63,22 @@ function toListing(def: ToolDefinition): Tool {
     // The title is already on the tool; repeating it in annotations costs every client context.
     annotations: { ...def.annotations },
   };
-  if (def.output) listing.outputSchema = jsonSchema(def.output, "output") as Tool["outputSchema"];
+  // Output schemas are advertised for reads only, and only their top level: still a true contract
+  // a client can validate structuredContent against, for a fraction of the bytes. The full zod
+  // schema checks every result in the catalogue tests; writes answer in text a model reads.
+  if (def.output && def.annotations.readOnlyHint) {
+    listing.outputSchema = topLevel(jsonSchema(def.output, "output")) as Tool["outputSchema"];
+  }
   return listing;
+}
+
+function topLevel(schema: Record<string, unknown>): Record<string, unknown> {
+  const props = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
+  return {
+    type: "object",
+    properties: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, p.type ? { type: p.type } : {}])),
+    ...(Array.isArray(schema.required) && schema.required.length ? { required: schema.required } : {}),
+  };
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {

@@ -14,15 +14,15 @@ import {
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { z } from "zod";
 import type { DevRevClient } from "../devrev/client.js";
-import type { DevRevError } from "../devrev/errors.js";
+import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { callTool } from "./call-tool.js";
 import type { PromptRegistry } from "./prompt.js";
 import type { ToolRegistry } from "./registry.js";
 import type { ResourceRegistry } from "./resource.js";
-import type { Surface } from "./surface.js";
-import type { Identity, ToolContext } from "./tool.js";
+import { hiddenReason, type Surface } from "./surface.js";
+import type { CatalogAccess, Identity, ToolContext } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
 /** Built once at start and shared by every request. */
@@ -35,6 +35,8 @@ export interface McpShared {
   validator: jsonSchemaValidator;
   auditor: Auditor;
   limits: { maxResultChars: number };
+  /** Toolset names and descriptions, for devrev_find_tools. */
+  toolsets: Readonly<Record<string, string>>;
 }
 
 /** What belongs to one caller and one request. */
@@ -66,6 +68,12 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     },
   );
 
+  const catalog: CatalogAccess = {
+    tools: () => [...shared.registry.tools.values()].map((t) => t.def),
+    toolsets: shared.toolsets,
+    hiddenReason: (tool) => hiddenReason(tool, scope.surface),
+  };
+
   const contextFor = (signal: AbortSignal): ToolContext => ({
     devrev: scope.devrev,
     identity: scope.identity,
@@ -73,6 +81,7 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
     logger: scope.logger,
     limits: shared.limits,
     features: { beta: scope.surface.beta },
+    catalog,
     notify: async (level, message) => {
       await server.sendLoggingMessage({ level, logger: "devrev", data: message }).catch(() => {});
     },
@@ -161,8 +170,7 @@ function handle<S extends RequestSchema>(
   schema: S,
   handler: (request: z.output<S>, extra: Extra) => unknown,
 ): void {
-  const loose = z.looseObject({ method: schema.shape.method });
-  server.setRequestHandler(loose, (request, extra) => {
+  server.setRequestHandler(looseFor(schema), (request, extra) => {
     const parsed = schema.safeParse(request);
     if (!parsed.success) {
       const detail = parsed.error.issues
@@ -178,7 +186,25 @@ function handle<S extends RequestSchema>(
   });
 }
 
+// Built once per request schema, never per request: zod compiles a schema on its first parse, so a
+// fresh schema per request paid that compilation on every call (the largest cost in a profile).
+const looseSchemas = new WeakMap<RequestSchema, ReturnType<typeof looseOf>>();
+
+function looseOf(schema: RequestSchema) {
+  return z.looseObject({ method: schema.shape.method });
+}
+
+function looseFor(schema: RequestSchema) {
+  let loose = looseSchemas.get(schema);
+  if (!loose) {
+    loose = looseOf(schema);
+    looseSchemas.set(schema, loose);
+  }
+  return loose;
+}
+
 function asProtocolError(err: unknown, what: string, scope: RequestScope): McpError {
+  if (err instanceof DevRevError && err.isAuthFailure) scope.onUpstreamAuthFailure?.(err);
   const mapped = mapToolError(err, what);
   if (mapped.type === "internal") scope.logger.error(`${what} failed`, { error: err });
   return new McpError(ErrorCode.InternalError, mapped.message);

@@ -30,8 +30,13 @@ export function hiddenReason(tool: Gate, s: Surface): string | undefined {
   if (tool.annotations.destructiveHint && !s.destructive) {
     return "destructive tools are disabled (the server operator can set MCP_ENABLE_DESTRUCTIVE_TOOLS=true)";
   }
-  if (!s.toolsetFilters.every((f) => passes(f, tool))) {
-    return `its toolset "${tool.toolset}" is not enabled here (enable it with MCP_TOOLSETS, the X-MCP-Toolsets header or /mcp/x/${tool.toolset}; devrev_find_tools lists toolsets)`;
+  const failing = s.toolsetFilters.findIndex((f) => !passes(f, tool));
+  if (failing === 0) {
+    // The server's own filter: only its operator can add the toolset.
+    return `its toolset "${tool.toolset}" is not enabled on this server (the operator adds it to MCP_TOOLSETS; a request cannot widen the server's toolsets)`;
+  }
+  if (failing > 0) {
+    return `this request selected other toolsets (add "${tool.toolset}" to the X-MCP-Toolsets header or the /mcp/x/<toolsets> path)`;
   }
   return undefined;
 }

@@ -20,6 +20,18 @@ export interface ToolContext {
   notify: (level: "debug" | "info" | "warning" | "error", message: string) => Promise<void>;
   limits: { maxResultChars: number };
   features: { beta: boolean };
+  /** The whole catalogue and this request's view of it, for tools that describe other tools. */
+  catalog?: CatalogAccess;
+}
+
+/** Read access to the registry without importing it (the catalogue imports the tools). */
+export interface CatalogAccess {
+  /** Every tool declared, whether or not this request may see it. */
+  tools(): readonly ToolDefinition[];
+  /** Toolset names and their one-line descriptions. */
+  toolsets: Readonly<Record<string, string>>;
+  /** Why a tool is unavailable on this request's surface, or undefined when it is enabled. */
+  hiddenReason(tool: ToolDefinition): string | undefined;
 }
 
 /** Every hint is required: clients use them to decide what needs the user's confirmation. */

@@ -12,7 +12,8 @@ export function expandToolsets(names: readonly string[]): {
   toolsets: Set<string> | "all";
   unknown: string[];
 } {
-  if (names.includes("all")) return { toolsets: "all", unknown: [] };
-  const unknown = names.filter((n) => !SPECIAL.has(n) && !(n in TOOLSETS));
+  const unknown = names.filter((n) => !SPECIAL.has(n) && !Object.hasOwn(TOOLSETS, n));
+  // A typo beside `all` is still a typo: report it rather than silently granting everything.
+  if (names.includes("all")) return { toolsets: "all", unknown };
   return { toolsets: new Set(names.filter((n) => !unknown.includes(n))), unknown };
 }

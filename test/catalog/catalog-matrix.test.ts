@@ -15,6 +15,8 @@ const everything = {
   MCP_TOOLSETS: "all",
   MCP_ENABLE_DESTRUCTIVE_TOOLS: "true",
   MCP_ENABLE_BETA_TOOLS: "true",
+  // The matrix makes hundreds of calls as one user within a minute.
+  MCP_RATE_LIMIT_RPM: "0",
 };
 
 // Destructive tools run last so their deletions cannot break other samples.
@@ -72,9 +74,15 @@ describe("the tool catalogue", () => {
       const result = await client.callTool({ name, arguments: sample.happy });
       expect(result.isError, textOf(result)).not.toBe(true);
       expect(textOf(result).length).toBeGreaterThan(0);
-      if (tool.output) expect(result.structuredContent).toBeDefined();
+      if (tool.output) {
+        // tools/list advertises only the top level; the full schema must hold for every result.
+        const check = tool.output.safeParse(result.structuredContent);
+        expect(check.success, check.error?.message).toBe(true);
+      }
       const ops = server.sandbox.state.requests().map((r) => r.op);
-      expect(ops.length).toBeGreaterThan(0);
+      // A tool that declares no operations (devrev_find_tools) must call none; any other calls DevRev.
+      if (tool.operations.length === 0) expect(ops).toEqual([]);
+      else expect(ops.length).toBeGreaterThan(0);
       expect(
         ops.filter((op) => !tool.operations.includes(op)),
         "undeclared DevRev operations",
@@ -93,13 +101,15 @@ describe("the tool catalogue", () => {
       server.sandbox.state.clearRequests();
       const result = await client.callTool({ name, arguments: sample.bad });
       expect(result.isError).toBe(true);
-      expect(textOf(result)).toMatch(/Invalid arguments|is not|must|only|Nothing to change/);
+      // A wrong kind of id ("ACC-1 is an account id, not a ticket") is a rejection too.
+      expect(textOf(result)).toMatch(/Invalid arguments|is not|id, not|must|only|Nothing to change/);
       expect(server.sandbox.state.requests().filter((r) => !isReadOperation(r.op))).toEqual([]);
     });
 
     it("turns a DevRev failure into a clear tool error", async () => {
       const sample = SAMPLES[name];
       if (!sample) throw new Error(`no sample for ${name}`);
+      if (tool.operations.length === 0) return;
       const result = await failingClient.callTool({ name, arguments: sample.happy });
       expect(result.isError).toBe(true);
       expect(textOf(result)).toMatch(/DevRev (failed with HTTP 503|could not be reached|did not answer)/);

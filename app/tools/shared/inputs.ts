@@ -2,6 +2,22 @@ import { z } from "zod";
 
 // Input fragments shared by list tools, so every list pages and sorts the same way.
 
+export const cursorInput = z.string().optional().describe("next_cursor of the previous page");
+
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * An ISO-8601 date (2026-03-31) or date-time. A refinement instead of zod's ISO schemas: the same
+ * check, without a 600-byte regex in every tools/list entry.
+ */
+export const dateInput = z
+  .string()
+  .refine(
+    (v) => ISO.test(v) && !Number.isNaN(Date.parse(v)),
+    "must be an ISO-8601 date or date-time, e.g. 2026-03-31",
+  )
+  .describe("ISO date or date-time");
+
 export const limitInput = z
   .number()
   .int()

@@ -1,11 +1,18 @@
 import { unwrap } from "../../devrev/client.js";
-import type { TimelineEntry } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
-import { sanitizeText } from "../../util/sanitize.js";
-import { day, userLabel, userRef } from "../shared/format.js";
+import { type Comment, isComment, renderCommentLine, toComment } from "./entry-shape.js";
 
-/** The newest comments on an object, oldest first, as text; change events are skipped. */
-export async function recentComments(objectId: string, ctx: ToolContext, max = 20): Promise<string[]> {
+/**
+ * The newest comments on an object, oldest first. One page of 50 entries is read (change events
+ * included, then skipped), so this is bounded whatever the timeline's length.
+ */
+export async function fetchRecentComments(
+  objectId: string,
+  ctx: ToolContext,
+  max = 20,
+  bodyMaxChars = 1_500,
+): Promise<Comment[]> {
+  if (max <= 0) return [];
   const { timeline_entries } = await unwrap(
     ctx.devrev.api.POST("/timeline-entries.list", {
       body: { object: objectId, limit: 50 },
@@ -16,13 +23,10 @@ export async function recentComments(objectId: string, ctx: ToolContext, max = 2
     .filter(isComment)
     .slice(0, max)
     .reverse()
-    .map(
-      (c) =>
-        `- ${day(c.created_date) ?? ""} ${userLabel(userRef(c.created_by))} (${c.visibility ?? "internal"}): ${sanitizeText(c.body ?? "", 1_500)}`,
-    );
+    .map((e) => toComment(e, bodyMaxChars));
 }
 
-// Live timelines also carry `timeline_change_event` entries the spec's enum does not list.
-function isComment(e: TimelineEntry): e is TimelineEntry & { type: "timeline_comment"; body?: string } {
-  return e.type === "timeline_comment";
+/** The same comments as text lines, for prompts. */
+export async function recentComments(objectId: string, ctx: ToolContext, max = 20): Promise<string[]> {
+  return (await fetchRecentComments(objectId, ctx, max)).map(renderCommentLine);
 }

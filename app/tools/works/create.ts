@@ -3,6 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { dateInput, toDateTime } from "./dates.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
 const input = z.object({
@@ -20,7 +21,7 @@ const input = z.object({
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
   rev_org: z.string().startsWith("don:").optional().describe("Customer (rev org) id; tickets only"),
   tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids"),
-  target_close_date: z.iso.datetime({ offset: true }).or(z.iso.date()).optional().describe("Due date"),
+  target_close_date: dateInput.optional().describe("Due date: 2026-03-31 or a date-time"),
 });
 
 export const worksCreate = defineTool({
@@ -50,7 +51,7 @@ export const worksCreate = defineTool({
       owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
       ...(args.body ? { body: args.body } : {}),
       ...(args.tags ? { tags: args.tags.map((id) => ({ id })) } : {}),
-      ...(args.target_close_date ? { target_close_date: args.target_close_date } : {}),
+      ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
     const body =
       args.type === "ticket"

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { fetchRecentComments } from "../timeline/comments.js";
+import { commentSchema, renderCommentLine } from "../timeline/entry-shape.js";
 import { renderWorkDetail, toWorkDetail, workDetailSchema } from "./work-shape.js";
+
+const MAX_COMMENTS = 20;
 
 export const worksGet = defineTool({
   name: "devrev_works_get",
@@ -11,17 +15,35 @@ export const worksGet = defineTool({
   inDefault: true,
   description:
     "Get one DevRev work item (ticket, issue, task) with its description, stage, owners, part, customer and dates. " +
-    "The id may be a display id (TKT-12, ISS-7), a full don: id, or a DevRev URL.",
-  input: z.object({ id: z.string().min(1).describe("TKT-12, ISS-7, don:core:... or a DevRev URL") }),
-  output: z.object({ work: workDetailSchema }),
+    "The id may be a display id (TKT-12, ISS-7), a full don: id, or a DevRev URL. Set `comments` (1-20) to " +
+    "include that many of its most recent comments.",
+  input: z.object({
+    id: z.string().min(1).describe("TKT-12, ISS-7, don:core:... or a DevRev URL"),
+    comments: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(`Also include this many recent comments (default 0, at most ${MAX_COMMENTS})`),
+  }),
+  output: z.object({ work: workDetailSchema, comments: z.array(commentSchema).optional() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["works.get"],
+  operations: ["works.get", "timeline-entries.list"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
     const { work } = await unwrap(
       ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
     );
     const detail = toWorkDetail(work);
-    return { text: renderWorkDetail(detail), structured: { work: detail } };
+    const wanted = Math.min(args.comments ?? 0, MAX_COMMENTS);
+    if (!wanted) return { text: renderWorkDetail(detail), structured: { work: detail } };
+    const comments = await fetchRecentComments(work.id, ctx, wanted, 1_000);
+    const text = [
+      renderWorkDetail(detail),
+      "",
+      `## Recent comments (${comments.length}, oldest first)`,
+      comments.length ? comments.map(renderCommentLine).join("\n") : "(none)",
+    ].join("\n");
+    return { text, structured: { work: detail, comments } };
   },
 });

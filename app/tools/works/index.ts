@@ -1,15 +1,33 @@
 import { defineDomain } from "../domain.js";
+import { worksCount } from "./count.js";
 import { worksCreate } from "./create.js";
+import { worksDelete } from "./delete.js";
+import { escalateTicket } from "./escalate-ticket-prompt.js";
+import { findSimilarTickets } from "./find-similar-tickets-prompt.js";
 import { worksGet } from "./get.js";
+import { investigateIssue } from "./investigate-issue-prompt.js";
 import { worksList } from "./list.js";
+import { worksMine } from "./mine.js";
 import { workResource } from "./resource.js";
+import { worksTransitions } from "./transitions.js";
 import { triageTicket } from "./triage-ticket-prompt.js";
 import { worksUpdate } from "./update.js";
+import { weeklySupportReport } from "./weekly-support-report-prompt.js";
 
 export const works = defineDomain({
   toolset: "works",
-  description: "Tickets, issues and tasks: list, read, create, update, stage transitions",
-  tools: [worksList, worksGet, worksCreate, worksUpdate],
+  description:
+    "Tickets, issues and tasks: list, count, read, create, update, stage transitions, my open work",
+  tools: [
+    worksList,
+    worksMine,
+    worksCount,
+    worksGet,
+    worksTransitions,
+    worksCreate,
+    worksUpdate,
+    worksDelete,
+  ],
   resources: [workResource],
-  prompts: [triageTicket],
+  prompts: [triageTicket, escalateTicket, investigateIssue, weeklySupportReport, findSimilarTickets],
 });

@@ -5,27 +5,13 @@ import type { Work } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import {
-  PRIORITIES,
-  renderWorkLine,
-  SEVERITIES,
-  toWorkSummary,
-  WORK_TYPES,
-  workSummarySchema,
-} from "./work-shape.js";
+import { workFilterBody, workFilterShape } from "./filters.js";
+import { renderWorkLine, toWorkSummary, workSummarySchema } from "./work-shape.js";
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).describe("ISO-8601 date or date-time");
 
 const input = z.object({
-  type: z.array(z.enum(WORK_TYPES)).optional().describe("Work types to include; default all"),
-  stage: z.array(z.string().min(1)).optional().describe('Stage names, e.g. ["queued", "work_in_progress"]'),
-  owned_by: z.array(z.string()).optional().describe('"me" or dev user ids (don:identity:...:devu/N)'),
-  part: z.array(z.string()).optional().describe("Parts the work applies to: PROD-1, FEAT-3 or don: ids"),
-  severity: z.array(z.enum(SEVERITIES)).optional().describe("Ticket severities"),
-  priority: z.array(z.enum(PRIORITIES)).optional().describe("Issue priorities"),
-  rev_org: z.array(z.string().startsWith("don:")).optional().describe("Customer (rev org) ids, for tickets"),
-  tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids"),
+  ...workFilterShape,
   created_after: isoDate.optional(),
   created_before: isoDate.optional(),
   modified_after: isoDate.optional(),
@@ -70,22 +56,10 @@ export const worksList = defineTool({
     const body = {
       limit,
       ...(args.cursor ? { cursor: args.cursor } : {}),
-      ...(args.type ? { type: args.type } : {}),
-      ...(args.stage ? { stage: { name: args.stage } } : {}),
-      ...(args.owned_by ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
-      ...(args.part
-        ? { applies_to_part: await Promise.all(args.part.map((p) => resolvePartId(p, ctx))) }
-        : {}),
-      ...(args.severity || args.rev_org
-        ? { ticket: { severity: args.severity, rev_org: args.rev_org } }
-        : {}),
-      ...(args.priority ? { issue: { priority: args.priority } } : {}),
-      ...(args.tags ? { tags: args.tags } : {}),
+      ...(await workFilterBody(args, ctx)),
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
-    const res = await unwrap(
-      ctx.devrev.api.POST("/works.list", { body: dropEmpty(body), signal: ctx.signal }),
-    );
+    const res = await unwrap(ctx.devrev.api.POST("/works.list", { body, signal: ctx.signal }));
 
     let works = res.works;
     let nextCursor = res.next_cursor;
@@ -126,10 +100,4 @@ function inBounds(args: z.output<typeof input>) {
 /** Plain dates compare as midnight UTC, matching DevRev's ISO timestamps lexically. */
 function normaliseBound(d: string): string {
   return d.length === 10 ? `${d}T00:00:00.000Z` : new Date(d).toISOString();
-}
-
-function dropEmpty<T extends Record<string, unknown>>(body: T): T {
-  const ticket = body.ticket as Record<string, unknown> | undefined;
-  if (ticket) for (const k of Object.keys(ticket)) if (ticket[k] === undefined) delete ticket[k];
-  return body;
 }

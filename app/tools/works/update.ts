@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
-import { defineTool } from "../../mcp/tool.js";
+import { DevRevError } from "../../devrev/errors.js";
+import type { Work } from "../../devrev/types.js";
+import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { expectKind, WORK_KINDS } from "../shared/ids.js";
 import { resolvePartId, resolveUserIds, resolveWork } from "../shared/resolve.js";
+import { toDateTime } from "./dates.js";
+import { checkStageMove, loadTransitions } from "./stage-transitions.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
 const input = z.object({
@@ -46,22 +51,37 @@ export const worksUpdate = defineTool({
   inDefault: true,
   description:
     "Change a DevRev work item: title, description, stage, owners, part, severity (tickets), priority (issues), " +
-    "tags or due date. Only the fields given change. Setting the same values again is harmless.",
+    "tags or due date. Only the fields given change. Setting the same values again is harmless. A stage change " +
+    "is checked against DevRev's stage diagram first; a move it does not allow is refused with the allowed next " +
+    "stages (see devrev_works_transitions).",
   input,
   output: z.object({ work: workDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["works.update", "works.get", "parts.get", "dev-users.self"],
+  operations: [
+    "works.update",
+    "works.get",
+    "parts.get",
+    "dev-users.self",
+    "schemas.aggregated.get",
+    "stage-diagrams.get",
+    "stages.custom.list",
+  ],
   async handler(args, ctx) {
     const changed = CHANGES.filter((k) => args[k] !== undefined);
     if (changed.length === 0)
       throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
-    const work = await resolveWork(args.id, ctx);
+    const full = args.stage ? await getWork(args.id, ctx) : undefined;
+    const work = full
+      ? { id: full.id, type: full.type, displayId: full.display_id }
+      : await resolveWork(args.id, ctx);
     if (args.severity && work.type !== "ticket")
       throw new ToolInputError(
         `severity applies to tickets; ${args.id} is ${work.type === "issue" ? "an" : "a"} ${work.type}.`,
       );
     if (args.priority && work.type !== "issue")
       throw new ToolInputError(`priority applies to issues; ${args.id} is a ${work.type}.`);
+
+    const stage = full && args.stage ? await allowedStage(full, args.stage, ctx) : undefined;
 
     const tags =
       args.add_tags || args.remove_tags
@@ -76,10 +96,12 @@ export const worksUpdate = defineTool({
       id: work.id,
       ...(args.title !== undefined ? { title: args.title } : {}),
       ...(args.body !== undefined ? { body: args.body } : {}),
-      ...(args.stage ? { stage: { name: args.stage } } : {}),
+      ...(stage ? { stage: { name: stage } } : {}),
       ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
       ...(args.part ? { applies_to_part: await resolvePartId(args.part, ctx) } : {}),
-      ...(args.target_close_date !== undefined ? { target_close_date: args.target_close_date } : {}),
+      ...(args.target_close_date !== undefined
+        ? { target_close_date: args.target_close_date && toDateTime(args.target_close_date) }
+        : {}),
       ...tags,
     };
     // DevRev's update union needs `type` beside `id`, or it answers 400.
@@ -97,3 +119,31 @@ export const worksUpdate = defineTool({
     };
   },
 });
+
+async function getWork(input: string, ctx: ToolContext): Promise<Work> {
+  const ref = expectKind(input, WORK_KINDS, "a work item (ticket, issue, task)");
+  const { work } = await unwrap(
+    ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
+  );
+  return work;
+}
+
+/**
+ * The stage name to send, checked against the stage diagram. When the diagram cannot be read (or
+ * does not list the current stage) the requested name goes as given and DevRev decides.
+ */
+async function allowedStage(work: Work, requested: string, ctx: ToolContext): Promise<string> {
+  let transitions: Awaited<ReturnType<typeof loadTransitions>>;
+  try {
+    transitions = await loadTransitions(work, ctx);
+  } catch (err) {
+    if (!(err instanceof DevRevError) || err.isAuthFailure) throw err;
+    ctx.logger.debug("stage diagram unavailable; leaving the transition check to DevRev", {
+      operation: err.operation,
+      kind: err.kind,
+    });
+    return requested;
+  }
+  if (!transitions) return requested;
+  return checkStageMove(transitions, requested, work.display_id ?? work.id, work.type);
+}

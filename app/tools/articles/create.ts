@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import {
+  ARTICLE_STATUSES,
+  articleDetailSchema,
+  renderArticleDetail,
+  toArticleDetail,
+} from "./article-shape.js";
+
+export const articlesCreate = defineTool({
+  name: "devrev_articles_create",
+  title: "Create an article",
+  toolset: "articles",
+  description:
+    "Create a knowledge-base article: title, text (description), the parts it covers and optionally an external " +
+    "url. Starts as a draft unless status says otherwise; owners default to the caller. Not idempotent: each call " +
+    "creates a new article, so list first rather than retrying a call that may have succeeded.",
+  input: z.object({
+    title: z.string().trim().min(1).max(256),
+    description: z.string().max(65_536).optional().describe("The article's text"),
+    applies_to_parts: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe("Parts it covers: PROD-1, FEAT-3 or don: ids"),
+    url: z.url().optional().describe("Where the article lives, for an external article"),
+    status: z.enum(ARTICLE_STATUSES).optional().describe("Default draft"),
+    owned_by: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('Owners: "me" (default) or dev user ids'),
+  }),
+  output: z.object({ article: articleDetailSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["articles.create", "parts.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const owners = await resolveUserIds(args.owned_by ?? ["me"], ctx);
+    const body = {
+      title: args.title,
+      owned_by: owners,
+      authored_by: owners,
+      resource: args.url ? { url: args.url } : {},
+      status: args.status ?? ("draft" as const),
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.applies_to_parts
+        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        : {}),
+    };
+    const { article } = await unwrap(ctx.devrev.api.POST("/articles.create", { body, signal: ctx.signal }));
+    const detail = toArticleDetail(article, 2_000);
+    return {
+      text: `Created ${detail.display_id ?? detail.id}.\n${renderArticleDetail(detail)}`,
+      structured: { article: detail },
+    };
+  },
+});

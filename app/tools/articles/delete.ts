@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+
+export const articlesDelete = defineTool({
+  name: "devrev_articles_delete",
+  title: "Delete an article",
+  toolset: "articles",
+  description:
+    "Permanently delete a knowledge-base article (ART-12 or a don: id). It cannot be undone: confirm with the user " +
+    "first, and prefer devrev_articles_update with status archived when the article may be needed again.",
+  input: z.object({ id: z.string().min(1).describe("ART-12 or a don: id") }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["articles.delete"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["article"], "an article");
+    await unwrap(ctx.devrev.api.POST("/articles.delete", { body: { id: ref.id }, signal: ctx.signal }));
+    return { text: `Deleted article ${ref.id}.`, structured: { deleted: ref.id } };
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { ToolContext } from "../../mcp/tool.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { ARTICLE_STATUSES } from "./article-shape.js";
+
+// Filters shared by devrev_articles_list and devrev_articles_count, so both count the same thing.
+
+export const articleFilters = {
+  applies_to_parts: z
+    .array(z.string().min(1))
+    .max(10)
+    .optional()
+    .describe("Parts the articles belong to: PROD-1, FEAT-3 or don: ids"),
+  authored_by: z.array(z.string().min(1)).max(10).optional().describe('Authors: "me" or dev user ids'),
+  owned_by: z.array(z.string().min(1)).max(10).optional().describe('Owners: "me" or dev user ids'),
+  status: z.array(z.enum(ARTICLE_STATUSES)).optional().describe("Statuses; default all"),
+};
+
+export interface ArticleFilterArgs {
+  applies_to_parts?: string[] | undefined;
+  authored_by?: string[] | undefined;
+  owned_by?: string[] | undefined;
+  status?: Array<(typeof ARTICLE_STATUSES)[number]> | undefined;
+}
+
+export async function articleFilterBody(args: ArticleFilterArgs, ctx: ToolContext) {
+  return {
+    ...(args.applies_to_parts?.length
+      ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+      : {}),
+    ...(args.authored_by?.length ? { authored_by: await resolveUserIds(args.authored_by, ctx) } : {}),
+    ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+    ...(args.status?.length ? { status: args.status } : {}),
+  };
+}
+
+export const FILTER_OPERATIONS = ["parts.get", "dev-users.self"] as const;

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { expectKind } from "../shared/ids.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import {
+  ARTICLE_STATUSES,
+  articleDetailSchema,
+  renderArticleDetail,
+  toArticleDetail,
+} from "./article-shape.js";
+
+const CHANGES = ["title", "description", "status", "url", "applies_to_parts", "owned_by"] as const;
+
+export const articlesUpdate = defineTool({
+  name: "devrev_articles_update",
+  title: "Update an article",
+  toolset: "articles",
+  description:
+    "Change an article's title, text, status (publish, archive...), url, parts or owners. Only the fields given " +
+    "change; parts and owners are replaced. The id may be ART-12 or a don: id.",
+  input: z.object({
+    id: z.string().min(1).describe("ART-12 or a don: id"),
+    title: z.string().trim().min(1).max(256).optional(),
+    description: z.string().max(65_536).optional().describe("New text (replaces the old)"),
+    status: z.enum(ARTICLE_STATUSES).optional(),
+    url: z.url().optional().describe("New external url"),
+    applies_to_parts: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe("New parts (replaces them)"),
+    owned_by: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('New owners: "me" or dev user ids'),
+  }),
+  output: z.object({ article: articleDetailSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["articles.update", "parts.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (!changed.length)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const ref = expectKind(args.id, ["article"], "an article");
+    const body = {
+      id: ref.id,
+      ...(args.title !== undefined ? { title: args.title } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.status ? { status: args.status } : {}),
+      ...(args.url ? { url: args.url } : {}),
+      ...(args.applies_to_parts
+        ? {
+            applies_to_parts: {
+              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+            },
+          }
+        : {}),
+      ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
+    };
+    const { article } = await unwrap(ctx.devrev.api.POST("/articles.update", { body, signal: ctx.signal }));
+    const detail = toArticleDetail(article, 2_000);
+    return {
+      text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderArticleDetail(detail)}`,
+      structured: { article: detail, changed: [...changed] },
+    };
+  },
+});

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import type { TimelineEntry } from "../../devrev/types.js";
+import { defineTool } from "../../mcp/tool.js";
+import { sanitizeText } from "../../util/sanitize.js";
+import { userLabel, userRef } from "../shared/format.js";
+import { expectKind } from "../shared/ids.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import { strip } from "../works/work-shape.js";
+import {
+  type Message,
+  renderConversationDetail,
+  savedConversation,
+  savedConversationSchema,
+  toConversationDetail,
+} from "./conversation-shape.js";
+
+export const conversationsCreate = defineTool({
+  name: "devrev_conversations_create",
+  title: "Create a conversation",
+  toolset: "conversations",
+  description:
+    "Start a support conversation, optionally for a customer account (ACC-3), with members, owners " +
+    '("me" by default) and a first message. Not idempotent: each call creates a new conversation, so list ' +
+    "recent ones (devrev_conversations_list) before retrying.",
+  input: z.object({
+    title: z.string().trim().min(1).max(256),
+    description: z.string().max(8_000).optional(),
+    account: z.string().min(1).optional().describe("The customer: ACC-3 or an account don: id"),
+    members: z
+      .array(z.string())
+      .optional()
+      .describe('Participants: "me", dev user or customer contact don: ids'),
+    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
+    message: z.string().trim().min(1).max(65_536).optional().describe("A first message"),
+  }),
+  output: z.object({ conversation: savedConversationSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["conversations.create", "dev-users.self"],
+  async handler(args, ctx) {
+    const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
+    const { conversation } = await unwrap(
+      ctx.devrev.api.POST("/conversations.create", {
+        body: {
+          type: "support",
+          title: args.title,
+          owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
+          ...(args.description ? { description: args.description } : {}),
+          ...(account ? { account } : {}),
+          ...(args.members?.length ? { members: await resolveUserIds(args.members, ctx) } : {}),
+          ...(args.message ? { messages: [{ body: args.message }] } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    // The create response carries the first messages; no second call is needed.
+    const messages = (conversation.messages ?? []).filter(isComment).map(
+      (e): Message =>
+        strip({
+          id: e.id,
+          author: authorOf(e),
+          date: e.created_date,
+          visibility: e.visibility,
+          body: sanitizeText(e.body ?? "", 1_500),
+        }),
+    );
+    const detail = toConversationDetail(conversation, { messages, more: false });
+    return {
+      text: `Created ${detail.display_id ?? detail.id}.\n${renderConversationDetail(detail)}`,
+      structured: { conversation: savedConversation(detail) },
+    };
+  },
+});
+
+function authorOf(e: TimelineEntry): string | undefined {
+  const author = userRef(e.created_by);
+  return author ? userLabel(author) : undefined;
+}
+
+function isComment(e: TimelineEntry): e is TimelineEntry & { type: "timeline_comment"; body?: string } {
+  return e.type === "timeline_comment";
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import type { ToolContext } from "../../mcp/tool.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import {
+  conversationDetailSchema,
+  recentMessages,
+  renderConversationDetail,
+  toConversationDetail,
+} from "./conversation-shape.js";
+
+/** A conversation with its newest messages, for the get tool, the resource and prompts. */
+export async function loadConversation(id: string, ctx: ToolContext, maxMessages = 10) {
+  const ref = expectKind(id, ["conversation"], "a conversation");
+  const { conversation } = await unwrap(
+    ctx.devrev.api.POST("/conversations.get", { body: { id: ref.id }, signal: ctx.signal }),
+  );
+  return toConversationDetail(conversation, await recentMessages(conversation.id, ctx, maxMessages));
+}
+
+export const conversationsGet = defineTool({
+  name: "devrev_conversations_get",
+  title: "Get a conversation",
+  toolset: "conversations",
+  inDefault: true,
+  description:
+    "Get one support conversation by display id (CONV-12), don: id or DevRev URL, with its stage, owners, " +
+    "customer and its newest messages (default 10, at most 50), oldest first.",
+  input: z.object({
+    id: z.string().min(1).describe("CONV-12, a don:core:...:conversation/N id or a DevRev URL"),
+    messages: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .optional()
+      .describe("How many of the newest messages to include (default 10, max 50)"),
+  }),
+  output: z.object({ conversation: conversationDetailSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["conversations.get", "timeline-entries.list"],
+  async handler(args, ctx) {
+    const conversation = await loadConversation(args.id, ctx, args.messages ?? 10);
+    return { text: renderConversationDetail(conversation), structured: { conversation } };
+  },
+});

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import type { Schemas } from "../../devrev/types.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { expectKind } from "../shared/ids.js";
+import { limitInput } from "../shared/inputs.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import {
+  conversationSummarySchema,
+  renderConversationLine,
+  toConversationSummary,
+} from "./conversation-shape.js";
+
+type Conversation = Schemas["conversation"];
+type DateField = "created_date" | "modified_date";
+
+// A refinement rather than zod's ISO schemas: the check is the same, but it adds no 600-byte regex
+// per field to tools/list.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const isoDate = z
+  .string()
+  .refine(
+    (s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)),
+    "use a date like 2025-01-31 or 2025-01-31T09:00Z",
+  )
+  .describe("YYYY-MM-DD or ISO date-time");
+
+/** With date bounds, at most this many upstream pages are read per call. */
+const MAX_SCAN_PAGES = 5;
+
+const input = z.object({
+  stage: z.array(z.string().min(1)).optional().describe("new, waiting_on_user, resolved, archived"),
+  owned_by: z.array(z.string()).optional().describe('"me" or dev user don: ids'),
+  account: z.array(z.string().min(1)).optional().describe("ACC-3 or don: ids"),
+  rev_org: z.array(z.string().min(1)).optional().describe("REV-2 or don: ids"),
+  created_after: isoDate.optional(),
+  created_before: isoDate.optional(),
+  modified_after: isoDate.optional(),
+  modified_before: isoDate.optional(),
+  cursor: z.string().optional().describe("next_cursor from the previous page"),
+  limit: limitInput,
+});
+
+export const conversationsList = defineTool({
+  name: "devrev_conversations_list",
+  title: "List conversations",
+  toolset: "conversations",
+  inDefault: true,
+  description:
+    "List support conversations with customers, one line each (CONV-12, title, stage, owner, customer). " +
+    "Date bounds are applied here over a few pages, newest first, as DevRev does not apply them reliably. " +
+    "Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input,
+  output: z.object({
+    items: z.array(conversationSummarySchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["conversations.list", "dev-users.self"],
+  async handler(args, ctx) {
+    const limit = clampLimit(args.limit);
+    const accounts = args.account?.map((a) => expectKind(a, ["account"], "an account").id);
+    const revOrgs = args.rev_org?.map((o) => expectKind(o, ["rev_org"], "a rev org").id);
+    const filters = {
+      ...(args.stage?.length ? { stage: { name: args.stage } } : {}),
+      ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+      ...(accounts?.length ? { account: accounts } : {}),
+      ...(revOrgs?.length ? { rev_orgs: revOrgs } : {}),
+    };
+    const page = async (cursor: string | undefined, size: number) => {
+      const res = await unwrap(
+        ctx.devrev.api.POST("/conversations.list", {
+          body: { ...filters, limit: size, ...(cursor ? { cursor } : {}) },
+          signal: ctx.signal,
+        }),
+      );
+      return { items: res.conversations, next: res.next_cursor };
+    };
+
+    const dateField: DateField | undefined =
+      args.modified_after || args.modified_before
+        ? "modified_date"
+        : args.created_after || args.created_before
+          ? "created_date"
+          : undefined;
+    let found: Conversation[];
+    let nextCursor: string | undefined;
+    let scanned = 0;
+    if (!dateField) {
+      const res = await page(args.cursor, limit);
+      found = res.items;
+      nextCursor = res.next;
+    } else {
+      // DevRev may ignore date filters: read pages and keep what is in bounds. Each page asks only for
+      // as many items as are still missing, so nothing is skipped and the cursor stays exact.
+      const within = inBounds(args);
+      found = [];
+      nextCursor = args.cursor;
+      for (let i = 0; i < MAX_SCAN_PAGES && found.length < limit; i++) {
+        const res = await page(nextCursor, limit - found.length);
+        scanned += res.items.length;
+        found.push(...res.items.filter(within));
+        nextCursor = res.next;
+        if (!nextCursor) break;
+      }
+      found.sort((a, b) => time(b[dateField]) - time(a[dateField]));
+    }
+    const items = found.map(toConversationSummary);
+    const none = dateField
+      ? `No conversations in these date bounds among the ${scanned} read.`
+      : "No conversations match these filters.";
+    const text = [
+      items.length ? items.map(renderConversationLine).join("\n") : none,
+      cursorLine(nextCursor, "conversations"),
+    ].join("\n");
+    return {
+      text,
+      structured: { items, count: items.length, ...(nextCursor ? { next_cursor: nextCursor } : {}) },
+    };
+  },
+});
+
+function inBounds(args: z.output<typeof input>) {
+  const bounds: Array<[DateField, string | undefined, string | undefined]> = [
+    ["created_date", args.created_after, args.created_before],
+    ["modified_date", args.modified_after, args.modified_before],
+  ];
+  return (c: Conversation) =>
+    bounds.every(([field, after, before]) => {
+      if (!after && !before) return true;
+      const t = time(c[field]);
+      if (Number.isNaN(t)) return false;
+      return (!after || t >= time(after)) && (!before || t < time(before));
+    });
+}
+
+/** Milliseconds since the epoch; a plain date is midnight UTC. NaN when absent or unreadable. */
+function time(iso: string | undefined): number {
+  if (!iso) return Number.NaN;
+  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+}

@@ -1,0 +1,26 @@
+import { unwrap } from "../../devrev/client.js";
+import { defineResource } from "../../mcp/resource.js";
+import { renderConversationDetail } from "./conversation-shape.js";
+import { loadConversation } from "./get.js";
+
+export const conversationResource = defineResource({
+  name: "conversation",
+  title: "Conversation",
+  description: "A support conversation (CONV-12 or don: id) with its newest messages",
+  uri: "devrev://conversations/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    return renderConversationDetail(await loadConversation(params.id ?? "", ctx, 20));
+  },
+  complete: {
+    async id(value, ctx) {
+      const { conversations } = await unwrap(
+        ctx.devrev.api.POST("/conversations.list", { body: { limit: 50 }, signal: ctx.signal }),
+      );
+      const needle = value.trim().toLowerCase();
+      return conversations
+        .filter((c) => [c.display_id, c.title].some((f) => f?.toLowerCase().startsWith(needle)))
+        .map((c) => c.display_id ?? c.id);
+    },
+  },
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import {
+  renderAccountDetail,
+  renderRevOrgLine,
+  saved,
+  savedSchema,
+  toAccount,
+  toRevOrg,
+} from "./customer-shape.js";
+
+export const accountsCreate = defineTool({
+  name: "devrev_accounts_create",
+  title: "Create an account",
+  toolset: "customers",
+  description:
+    "Create a customer account (company) and its default rev org. Owners default to the caller; names are " +
+    "unique. Not idempotent: check devrev_accounts_list (display_name) before retrying.",
+  input: z.object({
+    display_name: z.string().trim().min(1).max(256).describe("Company name"),
+    description: z.string().max(8_000).optional(),
+    domains: z.array(z.string().trim().min(3)).optional().describe('e.g. ["globex.com"]'),
+    websites: z.array(z.string().trim().min(3)).optional().describe('e.g. ["https://www.globex.com"]'),
+    tier: z.string().trim().min(1).max(64).optional().describe('e.g. "enterprise"'),
+    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
+    external_refs: z.array(z.string().trim().min(1)).optional().describe("Ids in your CRM"),
+  }),
+  output: z.object({ account: savedSchema, default_rev_org: savedSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["accounts.create", "dev-users.self"],
+  async handler(args, ctx) {
+    const res = await unwrap(
+      ctx.devrev.api.POST("/accounts.create", {
+        body: {
+          display_name: args.display_name,
+          owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
+          ...(args.description ? { description: args.description } : {}),
+          ...(args.domains?.length ? { domains: args.domains } : {}),
+          ...(args.websites?.length ? { websites: args.websites } : {}),
+          ...(args.tier ? { tier: args.tier } : {}),
+          ...(args.external_refs?.length ? { external_refs: args.external_refs } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const account = toAccount(res.account, 4_000);
+    const org = toRevOrg(res.default_rev_org);
+    return {
+      text: [
+        `Created account ${account.display_id ?? account.id}.`,
+        renderAccountDetail(account),
+        `Default rev org: ${renderRevOrgLine(org)}`,
+      ].join("\n"),
+      structured: { account: saved(account), default_rev_org: saved(org) },
+    };
+  },
+});

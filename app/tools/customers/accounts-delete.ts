@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { toAccount } from "./customer-shape.js";
+
+export const accountsDelete = defineTool({
+  name: "devrev_accounts_delete",
+  title: "Delete an account",
+  toolset: "customers",
+  description:
+    "Permanently delete a customer account (ACC-3 or its don: id) together with its rev orgs. Tickets and " +
+    "conversations stay but lose their customer. Confirm with the user first; there is no undo.",
+  input: z.object({ id: z.string().min(1).describe("ACC-3, a don: id or a DevRev URL") }),
+  output: z.object({
+    deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string() }),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["accounts.get", "accounts.delete"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["account"], "an account");
+    // Read first: the confirmation names what was deleted, and the delete uses the full id.
+    const { account } = await unwrap(
+      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    await unwrap(ctx.devrev.api.POST("/accounts.delete", { body: { id: account.id }, signal: ctx.signal }));
+    const a = toAccount(account);
+    const deleted = { id: a.id, ...(a.display_id ? { display_id: a.display_id } : {}), name: a.name };
+    return { text: `Deleted account ${a.display_id ?? a.id} (${a.name}).`, structured: { deleted } };
+  },
+});

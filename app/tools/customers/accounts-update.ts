@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { expectKind } from "../shared/ids.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import { renderAccountDetail, saved, savedSchema, toAccount } from "./customer-shape.js";
+
+const CHANGES = [
+  "display_name",
+  "description",
+  "domains",
+  "websites",
+  "tier",
+  "owned_by",
+  "external_refs",
+] as const;
+
+export const accountsUpdate = defineTool({
+  name: "devrev_accounts_update",
+  title: "Update an account",
+  toolset: "customers",
+  description:
+    "Change a customer account (ACC-3 or its don: id): name, description, domains, websites, tier, owners or " +
+    "external refs. List fields replace the old values. Only the fields given change; repeating a call is " +
+    "harmless.",
+  input: z.object({
+    id: z.string().min(1).describe("ACC-3, a don: id or a DevRev URL"),
+    display_name: z.string().trim().min(1).max(256).optional(),
+    description: z.string().max(8_000).optional(),
+    domains: z.array(z.string().trim().min(3)).optional().describe("Replaces the domains"),
+    websites: z.array(z.string().trim().min(3)).optional().describe("Replaces the websites"),
+    tier: z.string().trim().min(1).max(64).nullable().optional().describe("New tier, or null to clear it"),
+    owned_by: z.array(z.string()).min(1).optional().describe('Replaces the owners: "me" or dev user ids'),
+    external_refs: z.array(z.string().trim().min(1)).optional().describe("Replaces the external refs"),
+  }),
+  output: z.object({ account: savedSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["accounts.update", "dev-users.self"],
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (changed.length === 0)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const ref = expectKind(args.id, ["account"], "an account");
+    const { account } = await unwrap(
+      ctx.devrev.api.POST("/accounts.update", {
+        body: {
+          id: ref.id,
+          ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
+          ...(args.description !== undefined ? { description: args.description } : {}),
+          ...(args.domains !== undefined ? { domains: args.domains } : {}),
+          ...(args.websites !== undefined ? { websites: { set: args.websites } } : {}),
+          ...(args.tier !== undefined ? { tier: args.tier } : {}),
+          ...(args.owned_by ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+          ...(args.external_refs !== undefined ? { external_refs: args.external_refs } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const shaped = toAccount(account, 4_000);
+    return {
+      text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderAccountDetail(shaped)}`,
+      structured: { account: saved(shaped), changed: [...changed] },
+    };
+  },
+});

@@ -1,0 +1,125 @@
+import { unwrap } from "../../devrev/client.js";
+import { collect } from "../../devrev/paginate.js";
+import type { Schemas } from "../../devrev/types.js";
+import type { ToolContext } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { sanitizeLine } from "../../util/sanitize.js";
+import { expectKind, type ObjectRef, parseObjectRef } from "../shared/ids.js";
+
+// Turning what a person calls a customer (ACC-3, REV-2, a don: id, a URL, or just "Globex") into
+// the account and rev orgs DevRev filters need.
+
+type Account = Schemas["account"];
+type RevOrg = Schemas["rev-org"];
+
+const ID_LIKE = /^(don:|https?:\/\/|[A-Za-z]+-\d+$)/i;
+
+/** The rev orgs an account owns, bounded: one page of at most `max`. */
+export async function revOrgsOfAccount(
+  accountId: string,
+  ctx: ToolContext,
+  max = 50,
+): Promise<{ revOrgs: RevOrg[]; complete: boolean }> {
+  const res = await unwrap(
+    ctx.devrev.api.POST("/rev-orgs.list", {
+      body: { account: [accountId], limit: max },
+      signal: ctx.signal,
+    }),
+  );
+  return { revOrgs: res.rev_orgs, complete: !res.next_cursor };
+}
+
+/**
+ * Rev org ids for filters: REV-2 and rev org don: ids pass through; an account (ACC-3) stands for
+ * its rev orgs, looked up once.
+ */
+export async function revOrgIdsFor(values: readonly string[], ctx: ToolContext): Promise<string[]> {
+  const out: string[] = [];
+  for (const v of values) {
+    const ref = expectKind(v, ["rev_org", "account"], "a customer (rev org REV-2 or account ACC-3)");
+    if (ref.kind === "account") {
+      const { revOrgs } = await revOrgsOfAccount(ref.id, ctx);
+      out.push(...revOrgs.map((o) => o.id));
+    } else out.push(ref.id);
+  }
+  return [...new Set(out)];
+}
+
+export interface ResolvedCustomer {
+  account: Account | undefined;
+  /** Set when the caller named a rev org rather than an account. */
+  revOrg: RevOrg | undefined;
+}
+
+/**
+ * An account or rev org by id, or an account by name: an exact (case-insensitive) name wins, else a
+ * single partial match; several candidates are listed back so the caller can choose.
+ */
+export async function resolveCustomer(input: string, ctx: ToolContext): Promise<ResolvedCustomer> {
+  const text = input.trim();
+  let ref: ObjectRef | undefined;
+  if (ID_LIKE.test(text)) {
+    ref = parseObjectRef(text);
+    if (ref.kind !== "unknown")
+      ref = expectKind(text, ["account", "rev_org"], "a customer (account ACC-3 or rev org REV-2)");
+  }
+  if (ref?.kind === "account") {
+    const { account } = await unwrap(
+      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    return { account, revOrg: undefined };
+  }
+  if (ref?.kind === "rev_org") {
+    const { rev_org } = await unwrap(
+      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    const accountId = rev_org.account?.id;
+    const account = accountId
+      ? (await unwrap(ctx.devrev.api.POST("/accounts.get", { body: { id: accountId }, signal: ctx.signal })))
+          .account
+      : undefined;
+    return { account, revOrg: rev_org };
+  }
+  return { account: await accountByName(text, ctx), revOrg: undefined };
+}
+
+async function accountByName(name: string, ctx: ToolContext): Promise<Account> {
+  const wanted = name.toLowerCase();
+  if (wanted.length < 2)
+    throw new ToolInputError("Give an account id (ACC-3), a rev org id (REV-2) or a name.");
+  const exact = await unwrap(
+    ctx.devrev.api.POST("/accounts.list", { body: { display_name: [name], limit: 5 }, signal: ctx.signal }),
+  );
+  const first = exact.accounts.find((a) => a.display_name?.toLowerCase() === wanted);
+  if (first) return first;
+  // No exact name: scan a bounded number of accounts for a partial match.
+  const scan = await collect<Account>(
+    async (cursor) => {
+      const res = await unwrap(
+        ctx.devrev.api.POST("/accounts.list", {
+          body: { limit: 100, ...(cursor ? { cursor } : {}) },
+          signal: ctx.signal,
+        }),
+      );
+      return { items: res.accounts, nextCursor: res.next_cursor };
+    },
+    { maxItems: 500, maxPages: 5 },
+  );
+  const matches = scan.items.filter((a) => a.display_name?.toLowerCase().includes(wanted));
+  const exactMatch = matches.find((a) => a.display_name?.toLowerCase() === wanted);
+  if (exactMatch) return exactMatch;
+  if (matches.length === 1 && matches[0]) return matches[0];
+  if (matches.length === 0) {
+    const scope = scan.truncated ? ` among the first ${scan.items.length} accounts` : "";
+    throw new ToolInputError(
+      `No account is named like "${sanitizeLine(name, 80)}"${scope}. Find it with devrev_accounts_list, then pass its id (ACC-3).`,
+    );
+  }
+  const options = matches
+    .slice(0, 8)
+    .map((a) => `${a.display_id ?? a.id} ${sanitizeLine(a.display_name, 60)}`)
+    .join("; ");
+  throw new ToolInputError(
+    `"${sanitizeLine(name, 80)}" matches ${matches.length} accounts: ${options}. Call again with one of these ids.`,
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { definePrompt } from "../../mcp/prompt.js";
+import { expectKind } from "../shared/ids.js";
+import { recentComments } from "../timeline/comments.js";
+import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
+import { renderAccountLine, renderRevOrgLine, toAccount, toRevOrg } from "./customer-shape.js";
+
+const TONES = ["friendly", "formal", "concise", "empathetic"] as const;
+
+export const draftCustomerResponse = definePrompt({
+  name: "draft_customer_response",
+  title: "Draft a reply to a customer",
+  description: "Reads a ticket, its customer and its recent comments, then asks for a reply draft to approve",
+  args: z.object({
+    ticket_id: z.string().trim().min(1),
+    tone: z.enum(TONES).optional(),
+  }),
+  argDescriptions: {
+    ticket_id: "The ticket, e.g. TKT-12 or its don: id",
+    tone: `Tone of the reply: ${TONES.join(", ")} (default friendly)`,
+  },
+  async get(args, ctx) {
+    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
+    const { work } = await unwrap(
+      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    const ticket = toWorkDetail(work, 6_000);
+    const [customer, comments] = await Promise.all([
+      ticket.rev_org
+        ? customerLines(ticket.rev_org.id, ctx)
+        : Promise.resolve(["(no customer on this ticket)"]),
+      recentComments(work.id, ctx, 15),
+    ]);
+    const where = ticket.display_id ?? ticket.id;
+    const text = [
+      `Draft a reply to the customer on ticket ${where}, in a ${args.tone ?? "friendly"} tone.`,
+      "Answer what they asked last, say what is known and what happens next, and promise nothing the comments",
+      "do not support; keep internal discussion (internal or private comments) out of the reply. Show the draft",
+      "only. Post it only after the user approves it, as an external comment: devrev_timeline_entries_create",
+      `with object "${where}" and visibility "external".`,
+      "",
+      "## Ticket",
+      renderWorkDetail(ticket),
+      "",
+      "## Customer",
+      ...customer,
+      "",
+      "## Recent comments (oldest first)",
+      comments.length ? comments.join("\n") : "(none)",
+    ].join("\n");
+    return {
+      description: `Reply draft for ${where}`,
+      messages: [{ role: "user", content: { type: "text", text } }],
+    };
+  },
+});
+
+async function customerLines(revOrgId: string, ctx: Parameters<typeof recentComments>[1]): Promise<string[]> {
+  const { rev_org } = await unwrap(
+    ctx.devrev.api.POST("/rev-orgs.get", { body: { id: revOrgId }, signal: ctx.signal }),
+  );
+  const lines = [`Rev org: ${renderRevOrgLine(toRevOrg(rev_org))}`];
+  if (rev_org.account?.id) {
+    const { account } = await unwrap(
+      ctx.devrev.api.POST("/accounts.get", { body: { id: rev_org.account.id }, signal: ctx.signal }),
+    );
+    lines.push(`Account: ${renderAccountLine(toAccount(account))}`);
+  }
+  return lines;
+}

@@ -1,0 +1,78 @@
+import { unwrap } from "../../devrev/client.js";
+import { defineResource } from "../../mcp/resource.js";
+import { expectKind } from "../shared/ids.js";
+import { revOrgsOfAccount } from "./customer-refs.js";
+import {
+  renderAccountDetail,
+  renderRevOrgDetail,
+  renderRevOrgLine,
+  toAccount,
+  toRevOrg,
+} from "./customer-shape.js";
+
+const startsWith = (needle: string, ...values: Array<string | undefined>) =>
+  values.some((v) => v?.toLowerCase().startsWith(needle));
+
+export const accountResource = defineResource({
+  name: "account",
+  title: "Account",
+  description: "A customer account (ACC-3 or don: id) with its rev orgs",
+  uri: "devrev://accounts/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    const ref = expectKind(params.id ?? "", ["account"], "an account");
+    const { account } = await unwrap(
+      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    const { revOrgs, complete } = await revOrgsOfAccount(account.id, ctx);
+    return [
+      renderAccountDetail(toAccount(account, 8_000)),
+      "",
+      `## Rev orgs (${revOrgs.length}${complete ? "" : "+"})`,
+      revOrgs.length ? revOrgs.map((o) => renderRevOrgLine(toRevOrg(o))).join("\n") : "(none)",
+    ].join("\n");
+  },
+  complete: {
+    async id(value, ctx) {
+      const { accounts } = await unwrap(
+        ctx.devrev.api.POST("/accounts.list", {
+          body: { limit: 50, sort_by: ["modified_date:desc"] },
+          signal: ctx.signal,
+        }),
+      );
+      const needle = value.trim().toLowerCase();
+      return accounts
+        .filter((a) => startsWith(needle, a.display_id, a.display_name))
+        .map((a) => a.display_id ?? a.id);
+    },
+  },
+});
+
+export const revOrgResource = defineResource({
+  name: "rev-org",
+  title: "Rev org",
+  description: "A customer rev org (REV-2 or don: id): the workspace its contacts and tickets belong to",
+  uri: "devrev://rev-orgs/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    const ref = expectKind(params.id ?? "", ["rev_org"], "a rev org");
+    const { rev_org } = await unwrap(
+      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    return renderRevOrgDetail(toRevOrg(rev_org, 8_000));
+  },
+  complete: {
+    async id(value, ctx) {
+      const { rev_orgs } = await unwrap(
+        ctx.devrev.api.POST("/rev-orgs.list", {
+          body: { limit: 50, sort_by: ["modified_date:desc"] },
+          signal: ctx.signal,
+        }),
+      );
+      const needle = value.trim().toLowerCase();
+      return rev_orgs
+        .filter((o) => startsWith(needle, o.display_id, o.display_name))
+        .map((o) => o.display_id ?? o.id);
+    },
+  },
+});

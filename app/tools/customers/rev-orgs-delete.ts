@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { toRevOrg } from "./customer-shape.js";
+
+export const revOrgsDelete = defineTool({
+  name: "devrev_rev_orgs_delete",
+  title: "Delete a rev org",
+  toolset: "customers",
+  description:
+    "Permanently delete a rev org (REV-2 or its don: id). Its contacts and tickets lose their customer. To " +
+    "remove a whole customer use devrev_accounts_delete. Confirm with the user first; there is no undo.",
+  input: z.object({ id: z.string().min(1).describe("REV-2 or a rev org don: id") }),
+  output: z.object({
+    deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string() }),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-orgs.get", "rev-orgs.delete"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["rev_org"], "a rev org");
+    const { rev_org } = await unwrap(
+      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    await unwrap(ctx.devrev.api.POST("/rev-orgs.delete", { body: { id: rev_org.id }, signal: ctx.signal }));
+    const o = toRevOrg(rev_org);
+    const deleted = { id: o.id, ...(o.display_id ? { display_id: o.display_id } : {}), name: o.name };
+    return { text: `Deleted rev org ${o.display_id ?? o.id} (${o.name}).`, structured: { deleted } };
+  },
+});

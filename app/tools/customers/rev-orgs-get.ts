@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { renderRevOrgDetail, revOrgSchema, toRevOrg } from "./customer-shape.js";
+
+export const revOrgsGet = defineTool({
+  name: "devrev_rev_orgs_get",
+  title: "Get a rev org",
+  toolset: "customers",
+  description:
+    "Get one rev org (customer workspace) by display id (REV-2) or don: id. Given an account id (ACC-3) " +
+    "instead, returns that account's default rev org.",
+  input: z.object({ id: z.string().min(1).describe("REV-2 or a rev org don: id; or ACC-3 for its default") }),
+  output: z.object({ rev_org: revOrgSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-orgs.get"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["rev_org", "account"], "a rev org");
+    const body = ref.kind === "account" ? { account: ref.id } : { id: ref.id };
+    const { rev_org } = await unwrap(ctx.devrev.api.POST("/rev-orgs.get", { body, signal: ctx.signal }));
+    const shaped = toRevOrg(rev_org, 4_000);
+    return { text: renderRevOrgDetail(shaped), structured: { rev_org: shaped } };
+  },
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { expectKind } from "../shared/ids.js";
+import { limitInput } from "../shared/inputs.js";
+import { renderRevOrgLine, revOrgSchema, toRevOrg } from "./customer-shape.js";
+
+export const revOrgsList = defineTool({
+  name: "devrev_rev_orgs_list",
+  title: "List rev orgs",
+  toolset: "customers",
+  description:
+    "List rev orgs: the customer workspaces contacts and tickets belong to (each account has a default one). " +
+    "Filter by account (ACC-3) or exact name. Pages of `limit` (default 25, max 100); pass next_cursor back " +
+    "as `cursor`.",
+  input: z.object({
+    account: z.array(z.string().min(1)).optional().describe("Accounts: ACC-3 or don: ids"),
+    display_name: z.array(z.string().trim().min(1)).optional().describe("Exact rev org names"),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(revOrgSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-orgs.list"],
+  async handler(args, ctx) {
+    const accounts = args.account?.map((a) => expectKind(a, ["account"], "an account").id);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/rev-orgs.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(accounts?.length ? { account: accounts } : {}),
+          ...(args.display_name?.length ? { display_name: args.display_name } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.rev_orgs.map((o) => toRevOrg(o));
+    const text = [
+      items.length ? items.map(renderRevOrgLine).join("\n") : "No rev orgs match these filters.",
+      cursorLine(res.next_cursor, "rev orgs"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

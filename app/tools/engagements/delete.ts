@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { engagementId, engagementIdInput } from "./engagement-inputs.js";
+
+export const engagementsDelete = defineTool({
+  name: "devrev_engagements_delete",
+  title: "Delete an engagement",
+  toolset: "engagements",
+  description:
+    "Permanently delete a logged customer engagement (ENG-3 or a don: id). It cannot be undone: confirm with the " +
+    "user first. Beta API.",
+  input: z.object({ id: engagementIdInput }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["engagements.delete"],
+  beta: true,
+  async handler(args, ctx) {
+    const id = engagementId(args.id);
+    await unwrap(ctx.devrev.api.POST("/engagements.delete", { body: { id }, signal: ctx.signal }));
+    return { text: `Deleted engagement ${id}.`, structured: { deleted: id } };
+  },
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { engagementId, engagementIdInput } from "./engagement-inputs.js";
+import { engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
+
+export const engagementsGet = defineTool({
+  name: "devrev_engagements_get",
+  title: "Get an engagement",
+  toolset: "engagements",
+  description: "Get one customer engagement (call, meeting, e-mail) with its whole description. Beta API.",
+  input: z.object({ id: engagementIdInput }),
+  output: z.object({ engagement: engagementSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["engagements.get"],
+  beta: true,
+  async handler(args, ctx) {
+    const { engagement } = await unwrap(
+      ctx.devrev.api.POST("/engagements.get", { body: { id: engagementId(args.id) }, signal: ctx.signal }),
+    );
+    const out = toEngagement(engagement, 8_000);
+    return { text: renderEngagementDetail(out), structured: { engagement: out } };
+  },
+});

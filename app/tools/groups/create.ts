@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
+
+export const groupsCreate = defineTool({
+  name: "devrev_groups_create",
+  title: "Create a group",
+  toolset: "groups",
+  description:
+    "Create a static group of dev users (default) or of customer contacts (member_type=rev_user); add members " +
+    "with devrev_groups_members. Not idempotent: each call creates a new group, so check devrev_groups_list first.",
+  input: z.object({
+    name: z.string().trim().min(1).max(256),
+    description: z.string().trim().min(1).max(1_000).describe("What the group is for (DevRev requires it)"),
+    member_type: z.enum(["dev_user", "rev_user"]).default("dev_user"),
+    owner: z.string().optional().describe('"me" or a dev user id'),
+  }),
+  output: z.object({ group: groupSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["groups.create", "dev-users.self"],
+  async handler(args, ctx) {
+    const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
+    const { group } = await unwrap(
+      ctx.devrev.api.POST("/groups.create", {
+        body: {
+          name: args.name,
+          description: args.description,
+          type: "static",
+          member_type: args.member_type,
+          ...(owner ? { owner } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const shaped = toGroup(group);
+    return {
+      text: `Created group ${renderGroupLine(shaped)}\nid: ${shaped.id}`,
+      structured: { group: shaped },
+    };
+  },
+});

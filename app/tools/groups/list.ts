@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
+
+export const groupsList = defineTool({
+  name: "devrev_groups_list",
+  title: "List groups",
+  toolset: "groups",
+  description:
+    "List DevRev groups (teams of dev users, or sets of customer contacts) with their ids. Filter by exact " +
+    "name or member type. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    name: z.array(z.string().min(1)).optional().describe('Exact group names, e.g. ["Support L1"]'),
+    member_type: z.array(z.enum(["dev_user", "rev_user"])).optional(),
+    sort_by: sortByInput,
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(groupSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["groups.list"],
+  async handler(args, ctx) {
+    const sortBy = normaliseSortBy(args.sort_by);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/groups.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.name?.length ? { name: args.name } : {}),
+          ...(args.member_type?.length ? { member_type: args.member_type } : {}),
+          ...(sortBy ? { sort_by: sortBy } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.groups.map(toGroup);
+    const text = [
+      items.length ? items.map(renderGroupLine).join("\n") : "No groups match.",
+      cursorLine(res.next_cursor, "groups"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

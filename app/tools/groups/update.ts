@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import { groupIdInput, groupSchema, renderGroupLine, resolveGroupId, toGroup } from "./group-shape.js";
+
+const CHANGES = ["name", "description", "owner"] as const;
+
+export const groupsUpdate = defineTool({
+  name: "devrev_groups_update",
+  title: "Update a group",
+  toolset: "groups",
+  description:
+    "Rename a group or change its description or owner. Members are changed with devrev_groups_members. " +
+    "Only the fields given change; repeating a call is harmless.",
+  input: z.object({
+    id: groupIdInput,
+    name: z.string().trim().min(1).max(256).optional(),
+    description: z.string().trim().min(1).max(1_000).optional(),
+    owner: z.string().optional().describe('"me" or a dev user id'),
+  }),
+  output: z.object({ group: groupSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["groups.update", "groups.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (changed.length === 0)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const id = await resolveGroupId(args.id, ctx);
+    const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
+    const { group } = await unwrap(
+      ctx.devrev.api.POST("/groups.update", {
+        body: {
+          id,
+          ...(args.name !== undefined ? { name: args.name } : {}),
+          ...(args.description !== undefined ? { description: args.description } : {}),
+          ...(owner ? { owner } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const shaped = toGroup(group);
+    return {
+      text: `Updated group (${changed.join(", ")}): ${renderGroupLine(shaped)}`,
+      structured: { group: shaped, changed: [...changed] },
+    };
+  },
+});

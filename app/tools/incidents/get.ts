@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { incidentId, incidentIdInput } from "./incident-inputs.js";
+import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
+
+export const incidentsGet = defineTool({
+  name: "devrev_incidents_get",
+  title: "Get an incident",
+  toolset: "incidents",
+  description:
+    "Get one incident with its description, severity, stage, owners, parts and timeline dates (identified, " +
+    "mitigated, closed). The id may be INC-4, a don: id or a DevRev URL. Beta API.",
+  input: z.object({ id: incidentIdInput }),
+  output: z.object({ incident: incidentDetailSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["incidents.get"],
+  beta: true,
+  async handler(args, ctx) {
+    const { incident } = await unwrap(
+      ctx.devrev.api.POST("/incidents.get", { body: { id: incidentId(args.id) }, signal: ctx.signal }),
+    );
+    const detail = toIncidentDetail(incident);
+    return { text: renderIncidentDetail(detail), structured: { incident: detail } };
+  },
+});

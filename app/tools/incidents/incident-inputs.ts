@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import type { ToolContext } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { expectKind } from "../shared/ids.js";
+
+export const incidentIdInput = z.string().min(1).describe("INC-4, a don: id or a DevRev URL");
+
+export const severityInput = z
+  .number()
+  .int()
+  .min(0)
+  .max(9)
+  .describe("Severity id: 0 = Sev0 (worst), 1 = Sev1, 2 = Sev2, 3 = Sev3");
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date-time checked here; its JSON Schema stays a short `format` instead of zod's long pattern. */
+export const isoDateTime = z
+  .string()
+  .refine((v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: "must be an ISO-8601 date-time such as 2024-05-02T15:00:00Z",
+  })
+  .meta({ format: "date-time", description: "ISO-8601 date-time, e.g. 2024-05-02T15:00:00Z" });
+
+export function incidentId(input: string): string {
+  return expectKind(input, ["incident"], "an incident").id;
+}
+
+/**
+ * Incidents take a custom stage's id; people say its name ("mitigated"). One stages.custom.list call
+ * maps names to ids; don: ids pass through.
+ */
+export async function resolveStageIds(names: readonly string[], ctx: ToolContext): Promise<string[]> {
+  const wanted = names.map((n) => n.trim()).filter(Boolean);
+  const byName = wanted.filter((n) => !n.startsWith("don:"));
+  if (!byName.length) return wanted;
+  const name = [...new Set(byName.flatMap((n) => [n, n.toLowerCase()]))];
+  const { result } = await unwrap(
+    ctx.devrev.api.POST("/stages.custom.list", { body: { name, limit: 50 }, signal: ctx.signal }),
+  );
+  return wanted.map((n) => {
+    if (n.startsWith("don:")) return n;
+    const found = result.find((s) => s.name?.toLowerCase() === n.toLowerCase());
+    if (!found) {
+      throw new ToolInputError(
+        `"${n}" is not an incident stage. Use e.g. acknowledged, identified, mitigated or resolved.`,
+      );
+    }
+    return found.id;
+  });
+}

@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import {
+  incidentId,
+  incidentIdInput,
+  isoDateTime,
+  resolveStageIds,
+  severityInput,
+} from "./incident-inputs.js";
+import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
+
+const parts = z.array(z.string().min(1)).min(1).max(10);
+const owners = z.array(z.string().min(1)).min(1).max(10);
+
+async function stageId(name: string | undefined, ctx: Parameters<typeof resolveStageIds>[1]) {
+  if (!name) return undefined;
+  const [id] = await resolveStageIds([name], ctx);
+  return id;
+}
+
+export const incidentsCreate = defineTool({
+  name: "devrev_incidents_create",
+  title: "Declare an incident",
+  toolset: "incidents",
+  description:
+    "Declare a DevRev incident: title, what is happening (body), severity (0 = Sev0 worst ... 3 = Sev3), affected " +
+    "parts, owners (default the caller) and optionally its stage and dates. Not idempotent: list incidents " +
+    "before retrying. Beta API.",
+  input: z.object({
+    title: z.string().trim().min(1).max(256),
+    body: z.string().max(65_536).optional().describe("What is happening, impact, next steps"),
+    severity: severityInput.optional(),
+    applies_to_parts: parts.optional().describe("Affected parts: PROD-1, FEAT-3 or don: ids"),
+    owned_by: owners.optional().describe('"me" (default) or dev user ids'),
+    stage: z.string().min(1).optional().describe('Stage name, e.g. "identified"; default the first stage'),
+    identified_date: isoDateTime.optional(),
+    target_close_date: isoDateTime.optional(),
+  }),
+  output: z.object({ incident: incidentDetailSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["incidents.create", "stages.custom.list", "parts.get", "dev-users.self"],
+  beta: true,
+  async handler(args, ctx) {
+    const stage = await stageId(args.stage, ctx);
+    const body = {
+      title: args.title,
+      owned_by: await resolveUserIds(args.owned_by ?? ["me"], ctx),
+      ...(args.body ? { body: args.body } : {}),
+      ...(args.severity !== undefined ? { severity: args.severity } : {}),
+      ...(args.applies_to_parts
+        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        : {}),
+      ...(stage ? { stage: { stage } } : {}),
+      ...(args.identified_date ? { identified_date: args.identified_date } : {}),
+      ...(args.target_close_date ? { target_close_date: args.target_close_date } : {}),
+    };
+    const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.create", { body, signal: ctx.signal }));
+    const detail = toIncidentDetail(incident);
+    return {
+      text: `Declared ${detail.display_id ?? detail.id}.\n${renderIncidentDetail(detail)}`,
+      structured: { incident: detail },
+    };
+  },
+});
+
+const CHANGES = [
+  "title",
+  "body",
+  "severity",
+  "stage",
+  "owned_by",
+  "applies_to_parts",
+  "mitigated_date",
+  "target_close_date",
+] as const;
+
+export const incidentsUpdate = defineTool({
+  name: "devrev_incidents_update",
+  title: "Update an incident",
+  toolset: "incidents",
+  description:
+    "Change an incident: title, body, severity, stage (e.g. mitigated, resolved), owners, parts (lists are " +
+    "replaced) or dates. Only the fields given change. The id may be INC-4 or a don: id. Beta API.",
+  input: z.object({
+    id: incidentIdInput,
+    title: z.string().trim().min(1).max(256).optional(),
+    body: z.string().max(65_536).optional(),
+    severity: severityInput.optional(),
+    stage: z.string().min(1).optional().describe('New stage name, e.g. "mitigated" or "resolved"'),
+    owned_by: owners.optional().describe('New owners: "me" or dev user ids'),
+    applies_to_parts: parts.optional().describe("New parts (replaces them)"),
+    mitigated_date: isoDateTime.optional(),
+    target_close_date: isoDateTime.optional(),
+  }),
+  output: z.object({ incident: incidentDetailSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["incidents.update", "stages.custom.list", "parts.get", "dev-users.self"],
+  beta: true,
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (!changed.length)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const id = incidentId(args.id);
+    const stage = await stageId(args.stage, ctx);
+    const body = {
+      id,
+      ...(args.title !== undefined ? { title: args.title } : {}),
+      ...(args.body !== undefined ? { body: args.body } : {}),
+      ...(args.severity !== undefined ? { severity: args.severity } : {}),
+      ...(stage ? { stage: { stage } } : {}),
+      ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
+      ...(args.applies_to_parts
+        ? {
+            applies_to_parts: {
+              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+            },
+          }
+        : {}),
+      ...(args.mitigated_date ? { mitigated_date: args.mitigated_date } : {}),
+      ...(args.target_close_date ? { target_close_date: args.target_close_date } : {}),
+    };
+    const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.update", { body, signal: ctx.signal }));
+    const detail = toIncidentDetail(incident);
+    return {
+      text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderIncidentDetail(detail)}`,
+      structured: { incident: detail, changed: [...changed] },
+    };
+  },
+});

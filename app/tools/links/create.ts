@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolveAnyObjectId } from "../shared/resolve.js";
+import { LINK_TYPES, linkSchema, renderLinkLine, toLink } from "./link-shape.js";
+
+export const linksCreate = defineTool({
+  name: "devrev_links_create",
+  title: "Link two objects",
+  toolset: "links",
+  description:
+    "Link two objects: source --link_type--> target, e.g. a ticket is_related_to an issue (TKT-12 → ISS-7), an " +
+    "issue is_dependent_on another, a duplicate is_duplicate_of the original, a parent is_parent_of a child. " +
+    "Ids: TKT-12, ISS-7, PROD-1 or don: ids. Not idempotent: DevRev may create a second identical link, so " +
+    "check devrev_links_list first.",
+  input: z.object({
+    source: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    target: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    link_type: z.enum(LINK_TYPES).describe("How source relates to target"),
+  }),
+  output: z.object({ link: linkSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["links.create", "works.get", "parts.get"],
+  async handler(args, ctx) {
+    const [source, target] = await Promise.all([
+      resolveAnyObjectId(args.source, ctx),
+      resolveAnyObjectId(args.target, ctx),
+    ]);
+    if (source === target) throw new ToolInputError("source and target must be different objects.");
+    const { link } = await unwrap(
+      ctx.devrev.api.POST("/links.create", {
+        body: { link_type: args.link_type, source, target },
+        signal: ctx.signal,
+      }),
+    );
+    const shaped = toLink(link);
+    return { text: `Linked: ${renderLinkLine(shaped)}`, structured: { link: shaped } };
+  },
+});

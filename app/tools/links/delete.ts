@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { parseObjectRef } from "../shared/ids.js";
+
+export const linksDelete = defineTool({
+  name: "devrev_links_delete",
+  title: "Delete a link",
+  toolset: "links",
+  description:
+    "Remove a link between two objects. The id is the link's don: id (…:link/N) shown by devrev_links_list; " +
+    "the linked objects themselves are not changed. Confirm with the user first.",
+  input: z.object({ id: z.string().min(1).describe("The link's id from devrev_links_list (don:…:link/N)") }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["links.delete"],
+  async handler(args, ctx) {
+    const ref = parseObjectRef(args.id);
+    if (ref.kind !== "unknown" || !/:link\/[^:]+$/.test(ref.id)) {
+      throw new ToolInputError(
+        `"${args.id.trim()}" is not a link id. Link ids end in link/N; find them with devrev_links_list on either object.`,
+      );
+    }
+    await unwrap(ctx.devrev.api.POST("/links.delete", { body: { id: ref.id }, signal: ctx.signal }));
+    return { text: `Deleted link ${ref.id}.`, structured: { deleted: ref.id } };
+  },
+});

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { resolveAnyObjectId } from "../shared/resolve.js";
+import { LINK_TYPES, linkSchema, renderLinkLine, toLink } from "./link-shape.js";
+
+const DIRECTION = { outgoing: "is_source", incoming: "is_target" } as const;
+
+export const linksList = defineTool({
+  name: "devrev_links_list",
+  title: "List links of an object",
+  toolset: "links",
+  description:
+    "List the links of one object: which issues a ticket is related to, what an issue depends on, duplicates, " +
+    "parents. `object` is required: TKT-12, ISS-7, PROD-1 or a don: id. direction: outgoing (object is the " +
+    "source), incoming (object is the target) or both (default). Each line shows the link id that " +
+    "devrev_links_delete takes. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    direction: z.enum(["both", "outgoing", "incoming"]).default("both"),
+    link_type: z.array(z.enum(LINK_TYPES)).optional().describe("Only these link types"),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    object: z.string(),
+    items: z.array(linkSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["links.list", "works.get", "parts.get"],
+  async handler(args, ctx) {
+    // The live API answers 400 without `object`, though the spec marks it optional.
+    const object = await resolveAnyObjectId(args.object, ctx);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/links.list", {
+        body: {
+          object,
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.direction !== "both" ? { direction: DIRECTION[args.direction] } : {}),
+          ...(args.link_type?.length ? { link_type: args.link_type } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.links.map(toLink);
+    const text = [
+      items.length
+        ? `Links of ${args.object.trim()}:`
+        : `${args.object.trim()} has no links matching these filters.`,
+      ...items.map((l) => renderLinkLine(l, object)),
+      cursorLine(res.next_cursor, "links"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        object,
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { type CatalogAccess, defineTool, type ToolDefinition } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+
+// The long tail without listing it: a search over the whole catalogue (names, titles, descriptions,
+// toolsets) that says which matches this connection can call and how the rest are enabled. It reads
+// the registry through the context, so it calls no DevRev operation and imports no catalogue.
+
+const NAME = "devrev_find_tools";
+
+const input = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('What you want to do, e.g. "delete an article" or "incidents"'),
+  toolset: z.string().trim().min(1).max(40).optional().describe("Only tools of this toolset"),
+  limit: z.number().optional().describe("Default 10, at most 50"),
+});
+
+const toolHitSchema = z.object({
+  name: z.string(),
+  toolset: z.string(),
+  description: z.string(),
+  read_only: z.boolean(),
+  destructive: z.boolean(),
+  beta: z.boolean(),
+  enabled: z.boolean(),
+  unavailable_because: z.string().optional(),
+});
+type ToolHit = z.infer<typeof toolHitSchema>;
+
+const output = z.object({
+  items: z.array(toolHitSchema),
+  count: z.number().int(),
+  toolsets: z.array(z.object({ name: z.string(), description: z.string(), tools: z.number() })),
+});
+
+export const findTools = defineTool({
+  name: NAME,
+  title: "Find DevRev tools",
+  toolset: "meta",
+  inDefault: true,
+  description:
+    "Search all DevRev tools of this server, including toolsets not enabled here, when no listed tool fits " +
+    "(articles, incidents, SLAs, links, Q&A...). Says which you can call now and how to enable the rest.",
+  input,
+  output,
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  operations: [],
+  async handler(args, ctx) {
+    const catalog = ctx.catalog;
+    if (!catalog) throw new Error("devrev_find_tools needs the catalogue in its context");
+    const toolset = args.toolset?.toLowerCase();
+    if (toolset && !Object.hasOwn(catalog.toolsets, toolset)) {
+      throw new ToolInputError(
+        `"${args.toolset}" is not a toolset. Toolsets: ${Object.keys(catalog.toolsets).join(", ")}.`,
+      );
+    }
+    if (!args.query && !toolset) throw new ToolInputError("Give a query, a toolset, or both.");
+    const limit = Math.min(50, Math.max(1, Math.trunc(args.limit ?? 10)));
+    const all = catalog.tools();
+    const terms = termsOf(args.query ?? "");
+    const ranked = all
+      .filter((t) => t.name !== NAME && (!toolset || t.toolset === toolset))
+      .map((t) => ({ tool: t, score: score(t, terms) }))
+      // With a toolset and no usable words, the whole toolset is the answer.
+      .filter((r) => r.score > 0 || (toolset !== undefined && terms.length === 0))
+      .sort((a, b) => b.score - a.score || a.tool.name.localeCompare(b.tool.name));
+    const hits = ranked.slice(0, limit).map((r) => toHit(r.tool, catalog));
+    const matchedSets = [...new Set(hits.map((h) => h.toolset))];
+    const toolsets = matchedSets.map((name) => ({
+      name,
+      description: catalog.toolsets[name] ?? "",
+      tools: all.filter((t) => t.toolset === name).length,
+    }));
+    return {
+      text: render(hits, ranked.length, toolsets, args.query ?? toolset ?? ""),
+      structured: { items: hits, count: hits.length, toolsets },
+    };
+  },
+});
+
+function termsOf(query: string): string[] {
+  const words = query
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && !STOP.has(w));
+  return [...new Set(words.map(stem))];
+}
+
+const STOP = new Set([
+  "a",
+  "an",
+  "the",
+  "to",
+  "of",
+  "for",
+  "in",
+  "on",
+  "and",
+  "or",
+  "my",
+  "me",
+  "devrev",
+  "tool",
+]);
+
+/** Singular, so "articles" finds devrev_articles_list and "incident" finds the incidents toolset. */
+function stem(word: string): string {
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("ses") || word.endsWith("xes")) return word.slice(0, -2);
+  if (word.endsWith("s") && !word.endsWith("ss") && word.length > 3) return word.slice(0, -1);
+  return word;
+}
+
+function score(tool: ToolDefinition, terms: readonly string[]): number {
+  const name = tool.name.toLowerCase().replace(/_/g, " ");
+  const title = tool.title.toLowerCase();
+  const set = tool.toolset.toLowerCase();
+  const description = tool.description.toLowerCase();
+  let total = 0;
+  let matched = 0;
+  for (const term of terms) {
+    let s = 0;
+    if (name.includes(term)) s += 4;
+    if (set.includes(term)) s += 3;
+    if (title.includes(term)) s += 2;
+    if (description.includes(term)) s += 1;
+    if (s > 0) matched++;
+    total += s;
+  }
+  // Tools matching more of the words come first; half the words at least, or it is noise.
+  if (terms.length > 1 && matched * 2 < terms.length) return 0;
+  return total + matched * 5;
+}
+
+function toHit(tool: ToolDefinition, catalog: CatalogAccess): ToolHit {
+  const reason = catalog.hiddenReason(tool);
+  return {
+    name: tool.name,
+    toolset: tool.toolset,
+    description: firstSentence(tool.description),
+    read_only: tool.annotations.readOnlyHint,
+    destructive: tool.annotations.destructiveHint,
+    beta: tool.beta === true,
+    enabled: reason === undefined,
+    ...(reason ? { unavailable_because: reason } : {}),
+  };
+}
+
+function firstSentence(text: string): string {
+  // A full stop then a capital ends a sentence; "e.g. foo" does not.
+  const end = text.search(/\.(\s+[A-Z(]|$)/);
+  const s = end > 0 ? text.slice(0, end + 1) : text;
+  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
+}
+
+function render(
+  hits: readonly ToolHit[],
+  total: number,
+  toolsets: ReadonlyArray<{ name: string; description: string; tools: number }>,
+  query: string,
+): string {
+  if (!hits.length) {
+    return `No tool matches "${query}". Try other words, or a toolset name (devrev_find_tools with toolset="...").`;
+  }
+  const lines = hits.map((h) => {
+    const kind = h.destructive ? "destructive" : h.read_only ? "read-only" : "writes";
+    const flags = [kind, h.beta ? "beta" : undefined].filter(Boolean).join(", ");
+    const state = h.enabled ? "enabled" : `NOT enabled: ${h.unavailable_because}`;
+    return `${h.name} (${h.toolset}; ${flags}) — ${h.description} [${state}]`;
+  });
+  if (total > hits.length) lines.push(`${total - hits.length} more match; raise limit or add words.`);
+  const offSets = [
+    ...new Set(hits.filter((h) => /toolset/.test(h.unavailable_because ?? "")).map((h) => h.toolset)),
+  ];
+  if (offSets.length) {
+    const sets = offSets.join(",");
+    lines.push(
+      "",
+      `To use toolset(s) ${sets}: the server operator adds them to MCP_TOOLSETS (e.g. MCP_TOOLSETS=default,${sets} ` +
+        `or all). Where the server already allows them, a client selects them with the header ` +
+        `X-MCP-Toolsets: ${sets} or the URL /mcp/x/${sets} (these only narrow what the server allows).`,
+    );
+  }
+  if (toolsets.length) {
+    lines.push("", "Toolsets:", ...toolsets.map((t) => `- ${t.name} (${t.tools} tool(s)): ${t.description}`));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { dateInput, toDateTime } from "../works/dates.js";
+import { PART_TYPES, partSchema, renderPartDetail, toPart } from "./part-shape.js";
+
+export const partsCreate = defineTool({
+  name: "devrev_parts_create",
+  title: "Create a part",
+  toolset: "parts",
+  description:
+    "Create a product, capability (under a product), feature (under a capability or feature) or enhancement " +
+    "(under any of them). `parent` is required except for products. Owners default to the caller. Not " +
+    "idempotent: each call creates a new part, so check devrev_parts_list before retrying.",
+  input: z.object({
+    type: z.enum(PART_TYPES),
+    name: z.string().trim().min(1).max(256),
+    parent: z.string().min(1).optional().describe("Parent part: PROD-1, CAPL-2, FEAT-3 or a don: id"),
+    description: z.string().max(65_536).optional(),
+    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
+    target_close_date: dateInput.optional().describe("Enhancements only: 2026-03-31 or a date-time"),
+  }),
+  output: z.object({ part: partSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["parts.create", "parts.get", "dev-users.self"],
+  async handler(args, ctx) {
+    if (args.type === "product" && args.parent)
+      throw new ToolInputError("A product is a root part: leave out parent.");
+    if (args.type !== "product" && !args.parent)
+      throw new ToolInputError(
+        `A ${args.type} must have a parent part: give parent (find one with devrev_parts_list).`,
+      );
+    if (args.type !== "enhancement" && args.target_close_date)
+      throw new ToolInputError("target_close_date applies to enhancements only.");
+    const common = {
+      name: args.name,
+      owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
+      ...(args.description ? { description: args.description } : {}),
+    };
+    const parent = args.parent ? [await resolvePartId(args.parent, ctx)] : [];
+    const body =
+      args.type === "product"
+        ? { ...common, type: "product" as const }
+        : args.type === "enhancement"
+          ? {
+              ...common,
+              type: "enhancement" as const,
+              parent_part: parent,
+              ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
+            }
+          : { ...common, type: args.type, parent_part: parent };
+    const { part } = await unwrap(ctx.devrev.api.POST("/parts.create", { body, signal: ctx.signal }));
+    const shaped = toPart(part, 4_000);
+    return {
+      text: `Created ${shaped.display_id ?? shaped.id}.\n${renderPartDetail(shaped)}`,
+      structured: { part: shaped },
+    };
+  },
+});

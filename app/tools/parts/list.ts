@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { PART_TYPES, partSchema, renderPartLine, toPart } from "./part-shape.js";
+
+export const partsList = defineTool({
+  name: "devrev_parts_list",
+  title: "List parts (products, features)",
+  toolset: "parts",
+  inDefault: true,
+  description:
+    "List DevRev parts: the product tree of products (PROD-1) > capabilities (CAPL-2) > features (FEAT-3), " +
+    "plus enhancements (ENH-4). Every work item applies to a part, so use this to find the part for " +
+    "devrev_works_create or a works filter. Filter by type, exact name, owner, or `parent` to list one level " +
+    "below a part. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    type: z.array(z.enum(PART_TYPES)).optional().describe("Part types to include; default all"),
+    name: z.array(z.string().min(1)).optional().describe('Exact part names, e.g. ["Billing"]'),
+    owned_by: z.array(z.string()).optional().describe('"me" or dev user ids'),
+    parent: z
+      .string()
+      .optional()
+      .describe("List the parts directly below this one: PROD-1, CAPL-2 or a don: id"),
+    sort_by: sortByInput,
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(partSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["parts.list", "parts.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const sortBy = normaliseSortBy(args.sort_by);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/parts.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.type?.length ? { type: args.type } : {}),
+          ...(args.name?.length ? { name: args.name } : {}),
+          ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+          ...(args.parent
+            ? { parent_part: { parts: [await resolvePartId(args.parent, ctx)], level: 1 } }
+            : {}),
+          ...(sortBy ? { sort_by: sortBy } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.parts.map((p) => toPart(p, 200));
+    const text = [
+      items.length ? items.map(renderPartLine).join("\n") : "No parts match these filters.",
+      cursorLine(res.next_cursor, "parts"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

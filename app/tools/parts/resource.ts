@@ -1,0 +1,31 @@
+import { unwrap } from "../../devrev/client.js";
+import { defineResource } from "../../mcp/resource.js";
+import { fetchPartWithChildren } from "./fetch.js";
+import { renderPartDetail } from "./part-shape.js";
+
+export const partResource = defineResource({
+  name: "part",
+  title: "Part",
+  description:
+    "A DevRev product, capability, feature or enhancement (PROD-1, FEAT-3 or a don: id) and its children",
+  uri: "devrev://parts/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    const { part, children } = await fetchPartWithChildren(params.id ?? "", ctx);
+    return renderPartDetail(part, children);
+  },
+  complete: {
+    async id(value, ctx) {
+      const { parts } = await unwrap(
+        ctx.devrev.api.POST("/parts.list", { body: { limit: 100 }, signal: ctx.signal }),
+      );
+      const q = value.trim().toLowerCase();
+      return parts
+        .filter(
+          (p) =>
+            (p.display_id ?? p.id).toLowerCase().startsWith(q) || (p.name ?? "").toLowerCase().includes(q),
+        )
+        .map((p) => p.display_id ?? p.id);
+    },
+  },
+});

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolveUserIds } from "../shared/resolve.js";
+import { toDateTime } from "../works/dates.js";
+import { partRef } from "./fetch.js";
+import { partSchema, renderPartDetail, toPart } from "./part-shape.js";
+
+const CHANGES = ["name", "description", "owned_by", "target_close_date"] as const;
+
+export const partsUpdate = defineTool({
+  name: "devrev_parts_update",
+  title: "Update a part",
+  toolset: "parts",
+  description:
+    "Rename a part, change its description or owners, or (enhancements) its target close date. The id is " +
+    "PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id. Only the fields given change; repeating a call is harmless.",
+  input: z.object({
+    id: z.string().min(1).describe("PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id"),
+    name: z.string().trim().min(1).max(256).optional(),
+    description: z.string().max(65_536).optional().describe("Replaces the description"),
+    owned_by: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('New owners (replaces them): "me" or dev user ids'),
+    target_close_date: z
+      .union([z.iso.datetime({ offset: true }), z.iso.date(), z.null()])
+      .optional()
+      .describe("Enhancements: new target close date, or null to clear it"),
+  }),
+  output: z.object({ part: partSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["parts.update", "parts.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (changed.length === 0)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    // DevRev's update union needs the part's type beside its id.
+    const { part: current } = await unwrap(
+      ctx.devrev.api.POST("/parts.get", { body: { id: partRef(args.id).id }, signal: ctx.signal }),
+    );
+    if (args.target_close_date !== undefined && current.type !== "enhancement")
+      throw new ToolInputError(`target_close_date applies to enhancements; ${args.id} is a ${current.type}.`);
+    const common = {
+      id: current.id,
+      ...(args.name !== undefined ? { name: args.name } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
+    };
+    const body =
+      current.type === "enhancement"
+        ? {
+            ...common,
+            type: "enhancement" as const,
+            ...(args.target_close_date !== undefined
+              ? { target_close_date: args.target_close_date && toDateTime(args.target_close_date) }
+              : {}),
+          }
+        : { ...common, type: current.type };
+    const { part } = await unwrap(ctx.devrev.api.POST("/parts.update", { body, signal: ctx.signal }));
+    const shaped = toPart(part, 4_000);
+    return {
+      text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderPartDetail(shaped)}`,
+      structured: { part: shaped, changed: [...changed] },
+    };
+  },
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { qaId, qaIdInput } from "./qa-id.js";
+
+export const questionAnswersDelete = defineTool({
+  name: "devrev_question_answers_delete",
+  title: "Delete a question-answer",
+  toolset: "qa",
+  description:
+    "Permanently delete a question-answer pair. It cannot be undone: confirm with the user first, and prefer " +
+    "devrev_question_answers_update with status archived when it may be needed again. Beta API.",
+  input: z.object({ id: qaIdInput }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["question-answers.delete"],
+  beta: true,
+  async handler(args, ctx) {
+    const id = qaId(args.id);
+    await unwrap(ctx.devrev.api.POST("/question-answers.delete", { body: { id }, signal: ctx.signal }));
+    return { text: `Deleted question-answer ${id}.`, structured: { deleted: id } };
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { qaId, qaIdInput } from "./qa-id.js";
+import { qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
+
+export const questionAnswersGet = defineTool({
+  name: "devrev_question_answers_get",
+  title: "Get a question-answer",
+  toolset: "qa",
+  description:
+    "Get one question-answer pair with its whole answer, status, parts and source articles. Beta API.",
+  input: z.object({ id: qaIdInput }),
+  output: z.object({ question_answer: qaDetailSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["question-answers.get"],
+  beta: true,
+  async handler(args, ctx) {
+    const { question_answer } = await unwrap(
+      ctx.devrev.api.POST("/question-answers.get", { body: { id: qaId(args.id) }, signal: ctx.signal }),
+    );
+    const detail = toQaDetail(question_answer);
+    return { text: renderQaDetail(detail), structured: { question_answer: detail } };
+  },
+});

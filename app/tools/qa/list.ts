@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { expectKind } from "../shared/ids.js";
+import { limitInput } from "../shared/inputs.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
+
+export const questionAnswersList = defineTool({
+  name: "devrev_question_answers_list",
+  title: "List question-answers",
+  toolset: "qa",
+  description:
+    "List curated question-answer pairs (QA-3: question, clipped answer, status, part). Filter by part, source " +
+    'article or owner ("me"). Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`. Beta API.',
+  input: z.object({
+    applies_to_parts: z.array(z.string().min(1)).max(10).optional().describe("PROD-1, FEAT-3 or don: ids"),
+    applies_to_articles: z
+      .array(z.string().min(1))
+      .max(10)
+      .optional()
+      .describe("Source articles: ART-3 or don: ids"),
+    owned_by: z.array(z.string().min(1)).max(10).optional().describe('"me" or dev user ids'),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(qaSummarySchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["question-answers.list", "parts.get", "dev-users.self"],
+  beta: true,
+  async handler(args, ctx) {
+    const body = {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.applies_to_parts?.length
+        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        : {}),
+      ...(args.applies_to_articles?.length
+        ? {
+            applies_to_articles: args.applies_to_articles.map(
+              (a) => expectKind(a, ["article"], "an article").id,
+            ),
+          }
+        : {}),
+      ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+    };
+    const res = await unwrap(ctx.devrev.api.POST("/question-answers.list", { body, signal: ctx.signal }));
+    const items = res.question_answers.map((q) => toQaSummary(q));
+    const text = [
+      items.length ? items.map(renderQaLine).join("\n") : "No question-answers match these filters.",
+      cursorLine(res.next_cursor, "question-answers"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { resolveArticleId } from "../articles/resolve-article.js";
+import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { qaId, qaIdInput } from "./qa-id.js";
+import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
+
+const parts = z.array(z.string().min(1)).min(1).max(10);
+const sources = z.array(z.string().min(1)).max(10);
+
+export const questionAnswersCreate = defineTool({
+  name: "devrev_question_answers_create",
+  title: "Create a question-answer",
+  toolset: "qa",
+  description:
+    "Add a curated question-answer pair for the parts it covers, optionally citing source articles (ART-3). " +
+    "Starts as a draft unless status says otherwise; owners default to the caller. Not idempotent. Beta API.",
+  input: z.object({
+    question: z.string().trim().min(1).max(2_000),
+    answer: z.string().trim().min(1).max(20_000),
+    applies_to_parts: parts.describe("Parts it covers: PROD-1, FEAT-3 or don: ids"),
+    sources: sources.optional().describe("Articles it is based on: ART-3 or don: ids"),
+    status: z.enum(QA_STATUSES).optional().describe("Default draft"),
+    topic: z.string().max(200).optional(),
+    owned_by: z.array(z.string().min(1)).min(1).max(10).optional().describe('"me" (default) or dev user ids'),
+  }),
+  output: z.object({ question_answer: qaDetailSchema }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  operations: ["question-answers.create", "parts.get", "articles.get", "dev-users.self"],
+  beta: true,
+  async handler(args, ctx) {
+    const body = {
+      question: args.question,
+      answer: args.answer,
+      status: args.status ?? ("draft" as const),
+      applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+      owned_by: await resolveUserIds(args.owned_by ?? ["me"], ctx),
+      ...(args.sources?.length
+        ? { sources: await Promise.all(args.sources.map((a) => resolveArticleId(a, ctx))) }
+        : {}),
+      ...(args.topic ? { topic: args.topic } : {}),
+    };
+    const { question_answer } = await unwrap(
+      ctx.devrev.api.POST("/question-answers.create", { body, signal: ctx.signal }),
+    );
+    const detail = toQaDetail(question_answer);
+    return {
+      text: `Created ${detail.display_id ?? detail.id}.\n${renderQaDetail(detail)}`,
+      structured: { question_answer: detail },
+    };
+  },
+});
+
+const CHANGES = ["question", "answer", "status", "verified", "topic", "applies_to_parts", "sources"] as const;
+
+export const questionAnswersUpdate = defineTool({
+  name: "devrev_question_answers_update",
+  title: "Update a question-answer",
+  toolset: "qa",
+  description:
+    "Change a question-answer pair: question, answer, status (publish, archive...), verified, topic, parts or " +
+    "sources (lists are replaced). Only the fields given change. Beta API.",
+  input: z.object({
+    id: qaIdInput,
+    question: z.string().trim().min(1).max(2_000).optional(),
+    answer: z.string().trim().min(1).max(20_000).optional(),
+    status: z.enum(QA_STATUSES).optional(),
+    verified: z.boolean().optional(),
+    topic: z.string().max(200).optional(),
+    applies_to_parts: parts.optional().describe("New parts (replaces them)"),
+    sources: sources.optional().describe("New source articles (replaces them)"),
+  }),
+  output: z.object({ question_answer: qaDetailSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["question-answers.update", "parts.get", "articles.get"],
+  beta: true,
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (!changed.length)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const body = {
+      id: qaId(args.id),
+      ...(args.question !== undefined ? { question: args.question } : {}),
+      ...(args.answer !== undefined ? { answer: args.answer } : {}),
+      ...(args.status ? { status: args.status } : {}),
+      ...(args.verified !== undefined ? { verified: args.verified } : {}),
+      ...(args.topic !== undefined ? { topic: args.topic } : {}),
+      ...(args.applies_to_parts
+        ? {
+            applies_to_parts: {
+              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+            },
+          }
+        : {}),
+      ...(args.sources
+        ? { sources: { set: await Promise.all(args.sources.map((a) => resolveArticleId(a, ctx))) } }
+        : {}),
+    };
+    const { question_answer } = await unwrap(
+      ctx.devrev.api.POST("/question-answers.update", { body, signal: ctx.signal }),
+    );
+    const detail = toQaDetail(question_answer);
+    return {
+      text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderQaDetail(detail)}`,
+      structured: { question_answer: detail, changed: [...changed] },
+    };
+  },
+});

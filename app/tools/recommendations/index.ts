@@ -1,0 +1,8 @@
+import { defineDomain } from "../domain.js";
+import { recommendations } from "./get-reply.js";
+
+export const recommendationsDomain = defineDomain({
+  toolset: "recommendations",
+  description: "Suggested replies from the knowledge base (beta)",
+  tools: [recommendations],
+});

@@ -1,0 +1,9 @@
+import { defineDomain } from "../domain.js";
+import { customFieldsGet } from "./custom-fields.js";
+import { subtypesList } from "./subtypes.js";
+
+export const schemas = defineDomain({
+  toolset: "schemas",
+  description: "Subtypes and the stock and custom fields of each object type",
+  tools: [subtypesList, customFieldsGet],
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { renderSlaLine, slaSchema, toSla } from "./sla-shape.js";
+
+export const slasList = defineTool({
+  name: "devrev_slas_list",
+  title: "List SLAs",
+  toolset: "slas",
+  description:
+    "List service-level agreements: what each applies to (tickets, conversations, issues), whether it is " +
+    "published, external (customer-facing) or internal. For one ticket's SLA status use devrev_sla_trackers_get. " +
+    "Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    applies_to: z.array(z.enum(["ticket", "conversation", "issue", "incident"])).optional(),
+    status: z.array(z.enum(["draft", "published", "archived"])).optional(),
+    sla_type: z.array(z.enum(["external", "internal"])).optional(),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(slaSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["slas.list"],
+  async handler(args, ctx) {
+    const res = await unwrap(
+      ctx.devrev.api.POST("/slas.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.applies_to?.length ? { applies_to: args.applies_to } : {}),
+          ...(args.status?.length ? { status: args.status } : {}),
+          ...(args.sla_type?.length ? { sla_type: args.sla_type } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.slas.map(toSla);
+    const text = [
+      items.length ? items.map(renderSlaLine).join("\n") : "No SLAs match.",
+      cursorLine(res.next_cursor, "SLAs"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

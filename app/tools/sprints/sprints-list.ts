@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { cursorLine } from "../shared/format.js";
+import { parseObjectRef } from "../shared/ids.js";
+import { limitInput } from "../shared/inputs.js";
+import { renderSprintLine, sprintSchema, toSprint } from "./vista-shape.js";
+
+/** Vista ids are don: ids (…:vista/N); other kinds of ids are explained. */
+export function expectVistaId(input: string): string {
+  const ref = parseObjectRef(input);
+  if (ref.kind !== "unknown" || (ref.id.startsWith("don:") && !/:vista\/[^:]+$/.test(ref.id))) {
+    throw new ToolInputError(
+      `"${input.trim()}" is not a vista (board) id. Vista ids end in vista/N; find them with devrev_vistas_list.`,
+    );
+  }
+  return ref.id;
+}
+
+export const sprintsList = defineTool({
+  name: "devrev_sprints_list",
+  title: "List sprints",
+  toolset: "sprints",
+  description:
+    "List sprints with their state (planned, active, completed) and dates, from one sprint board (`board`, from " +
+    'devrev_vistas_list flavor=sprint_board) or from all boards. state=["active"] gives the current sprint. The ' +
+    "sprint ids shown go into devrev_works_list `sprint` to see the issues in a sprint. Pages of `limit` " +
+    "(default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    board: z.string().min(1).optional().describe("Sprint board id (don:…:vista/N)"),
+    state: z.array(z.enum(["planned", "active", "completed"])).optional(),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(sprintSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["vistas.groups.list"],
+  async handler(args, ctx) {
+    const board = args.board ? expectVistaId(args.board) : undefined;
+    const res = await unwrap(
+      ctx.devrev.api.POST("/vistas.groups.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          group_object_type: ["work"],
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(board ? { parent_id: [board] } : {}),
+          ...(args.state?.length ? { state: args.state } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = (res.vista_group ?? []).map(toSprint);
+    const text = [
+      items.length ? items.map(renderSprintLine).join("\n") : "No sprints match.",
+      cursorLine(res.next_cursor, "sprints"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

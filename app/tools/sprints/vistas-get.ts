@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectVistaId } from "./sprints-list.js";
+import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
+
+export const vistasGet = defineTool({
+  name: "devrev_vistas_get",
+  title: "Get a view or sprint board",
+  toolset: "sprints",
+  description:
+    "Get one vista (saved view or sprint board) by its id (don:…:vista/N from devrev_vistas_list). For a sprint " +
+    "board's sprints use devrev_sprints_list.",
+  input: z.object({ id: z.string().min(1).describe("The vista's id (don:…:vista/N)") }),
+  output: z.object({ vista: vistaSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["vistas.get"],
+  async handler(args, ctx) {
+    const id = expectVistaId(args.id);
+    const { vista } = await unwrap(ctx.devrev.api.POST("/vistas.get", { body: { id }, signal: ctx.signal }));
+    const shaped = toVista(vista);
+    const hint =
+      shaped.flavor === "sprint_board" ? `\nSprints: devrev_sprints_list board="${shaped.id}".` : "";
+    return { text: renderVistaLine(shaped) + hint, structured: { vista: shaped } };
+  },
+});

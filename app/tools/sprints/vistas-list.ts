@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
+
+export const vistasList = defineTool({
+  name: "devrev_vistas_list",
+  title: "List views and sprint boards",
+  toolset: "sprints",
+  description:
+    "List DevRev vistas (saved views). flavor=sprint_board finds sprint boards, whose sprints devrev_sprints_list " +
+    "shows; support_inbox finds support inboxes. Pages of `limit` (default 25, max 100); pass next_cursor back " +
+    "as `cursor`.",
+  input: z.object({
+    flavor: z.array(z.enum(["sprint_board", "support_inbox", "nnl"])).optional(),
+    type: z.array(z.enum(["curated", "dynamic", "grouped"])).optional(),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(vistaSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["vistas.list"],
+  async handler(args, ctx) {
+    const res = await unwrap(
+      ctx.devrev.api.POST("/vistas.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.flavor?.length ? { flavor: args.flavor } : {}),
+          ...(args.type?.length ? { type: args.type } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.vistas.map(toVista);
+    const text = [
+      items.length ? items.map(renderVistaLine).join("\n") : "No vistas match.",
+      cursorLine(res.next_cursor, "vistas"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

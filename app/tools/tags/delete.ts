@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { resolveTagId, tagIdInput } from "./tag-shape.js";
+
+export const tagsDelete = defineTool({
+  name: "devrev_tags_delete",
+  title: "Delete a tag",
+  toolset: "tags",
+  description:
+    "Permanently delete a tag (TAG-3 or a don: id); it disappears from every object that carries it. Cannot be " +
+    "undone: confirm with the user first.",
+  input: z.object({ id: tagIdInput }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["tags.delete", "tags.get"],
+  async handler(args, ctx) {
+    const id = await resolveTagId(args.id, ctx);
+    await unwrap(ctx.devrev.api.POST("/tags.delete", { body: { id }, signal: ctx.signal }));
+    return { text: `Deleted tag ${args.id.trim()} (${id}).`, structured: { deleted: id } };
+  },
+});

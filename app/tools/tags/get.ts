@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { renderTagLine, tagIdInput, tagSchema, toTag } from "./tag-shape.js";
+
+export const tagsGet = defineTool({
+  name: "devrev_tags_get",
+  title: "Get a tag",
+  toolset: "tags",
+  description: "Get one tag (TAG-3 or a don: id): name, description, allowed values, colour and its full id.",
+  input: z.object({ id: tagIdInput }),
+  output: z.object({ tag: tagSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["tags.get"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["tag"], "a tag");
+    const { tag } = await unwrap(
+      ctx.devrev.api.POST("/tags.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    const shaped = toTag(tag);
+    return { text: renderTagLine(shaped), structured: { tag: shaped } };
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { renderTagLine, tagSchema, toTag } from "./tag-shape.js";
+
+export const tagsList = defineTool({
+  name: "devrev_tags_list",
+  title: "List tags",
+  toolset: "tags",
+  description:
+    "List DevRev tags with their don: ids, which the works tools take in `tags`, `add_tags` and `remove_tags`. " +
+    "Filter by exact names. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    name: z.array(z.string().min(1)).optional().describe('Exact tag names, e.g. ["bug"]'),
+    sort_by: sortByInput,
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(tagSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["tags.list"],
+  async handler(args, ctx) {
+    const sortBy = normaliseSortBy(args.sort_by);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/tags.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.name?.length ? { name: args.name } : {}),
+          ...(sortBy ? { sort_by: sortBy } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.tags.map(toTag);
+    const text = [
+      items.length ? items.map(renderTagLine).join("\n") : "No tags match.",
+      cursorLine(res.next_cursor, "tags"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { colorInput } from "./create.js";
+import { renderTagLine, resolveTagId, tagIdInput, tagSchema, toTag } from "./tag-shape.js";
+
+const CHANGES = ["name", "description", "allowed_values", "color"] as const;
+
+export const tagsUpdate = defineTool({
+  name: "devrev_tags_update",
+  title: "Update a tag",
+  toolset: "tags",
+  description:
+    "Rename a tag or change its description, allowed values (replaces them) or colour. The id is TAG-3 or a " +
+    "don: id. Only the fields given change; repeating a call is harmless.",
+  input: z.object({
+    id: tagIdInput,
+    name: z.string().trim().min(1).max(64).optional(),
+    description: z.string().max(1_000).optional(),
+    allowed_values: z.array(z.string().min(1)).optional().describe("Replaces the allowed values"),
+    color: colorInput,
+  }),
+  output: z.object({ tag: tagSchema, changed: z.array(z.string()) }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["tags.update", "tags.get"],
+  async handler(args, ctx) {
+    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    if (changed.length === 0)
+      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const id = await resolveTagId(args.id, ctx);
+    const { tag } = await unwrap(
+      ctx.devrev.api.POST("/tags.update", {
+        body: {
+          id,
+          ...(args.name !== undefined ? { name: args.name } : {}),
+          ...(args.description !== undefined ? { description: args.description } : {}),
+          ...(args.allowed_values ? { allowed_values: { set: args.allowed_values } } : {}),
+          ...(args.color ? { style_new: { color: args.color } } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const shaped = toTag(tag);
+    return {
+      text: `Updated tag (${changed.join(", ")}): ${renderTagLine(shaped)}`,
+      structured: { tag: shaped, changed: [...changed] },
+    };
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { commentId, commentIdInput } from "./update.js";
+
+export const timelineEntriesDelete = defineTool({
+  name: "devrev_timeline_entries_delete",
+  title: "Delete a comment",
+  toolset: "timeline",
+  description:
+    "Permanently delete a comment from a timeline. The id is the comment's full don: id from " +
+    "devrev_timeline_entries_list (it ends in comment/N). Cannot be undone: confirm with the user first.",
+  input: z.object({ id: commentIdInput }),
+  output: z.object({ deleted: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["timeline-entries.delete"],
+  async handler(args, ctx) {
+    const id = commentId(args.id);
+    await unwrap(ctx.devrev.api.POST("/timeline-entries.delete", { body: { id }, signal: ctx.signal }));
+    return { text: `Deleted comment ${id}.`, structured: { deleted: id } };
+  },
+});

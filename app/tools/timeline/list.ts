@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { resolveAnyObjectId } from "../shared/resolve.js";
+import { entrySchema, renderEntryLine, toEntry } from "./entry-shape.js";
+
+const SHOW = { comments: ["discussions"], events: ["events"] } as const;
+
+export const timelineEntriesList = defineTool({
+  name: "devrev_timeline_entries_list",
+  title: "List comments and activity",
+  toolset: "timeline",
+  inDefault: true,
+  description:
+    "Read the timeline of a work item (TKT-12, ISS-7), part (PROD-1) or any object by its don: id: comments with " +
+    "their text and visibility, and change events (stage changes, links, creation) as one line each, newest " +
+    'first. show="comments" for the discussion only, "events" for the history only. Comment ids shown here are ' +
+    "what devrev_timeline_entries_update and _delete take. Pages of `limit` (default 25, max 100); pass " +
+    "next_cursor back as `cursor`.",
+  input: z.object({
+    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    show: z.enum(["all", "comments", "events"]).default("all").describe("all (default), comments or events"),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    object: z.string(),
+    items: z.array(entrySchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["timeline-entries.list", "works.get", "parts.get"],
+  async handler(args, ctx) {
+    const object = await resolveAnyObjectId(args.object, ctx);
+    const res = await unwrap(
+      ctx.devrev.api.POST("/timeline-entries.list", {
+        body: {
+          object,
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.show !== "all" ? { collections: [...SHOW[args.show]] } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.timeline_entries.map((e) => toEntry(e));
+    const label = res.timeline_entries[0]?.object_display_id ?? args.object;
+    const noun = args.show === "all" ? "timeline entries" : args.show;
+    const text = [
+      items.length ? `Timeline of ${label}, newest first:` : `No ${noun} on ${label}.`,
+      ...items.map(renderEntryLine),
+      cursorLine(res.next_cursor, noun),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        object,
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import type { ToolContext } from "../../mcp/tool.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { devUserSchema, renderDevUserDetail, toDevUser } from "./user-shape.js";
+
+/** A dev user by "me", DEVU-2 or a don: id. */
+export async function fetchDevUser(input: string, ctx: ToolContext) {
+  if (input.trim().toLowerCase() === "me") {
+    const { dev_user } = await unwrap(
+      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
+    );
+    return dev_user;
+  }
+  const ref = expectKind(input, ["dev_user"], "a dev user (team member)");
+  const { dev_user } = await unwrap(
+    ctx.devrev.api.POST("/dev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
+  );
+  return dev_user;
+}
+
+export const devUsersGet = defineTool({
+  name: "devrev_dev_users_get",
+  title: "Get a dev user",
+  toolset: "users",
+  description:
+    'Get one member of your DevRev organisation by "me", display id (DEVU-2) or full id ' +
+    "(don:identity:...:devu/2): name, e-mail, handle, state, timezone. For customer contacts (REVU-…) use " +
+    "devrev_rev_users_get.",
+  input: z.object({ id: z.string().min(1).describe('"me", DEVU-2 or a don:identity:...:devu/N id') }),
+  output: z.object({ user: devUserSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["dev-users.get", "dev-users.self"],
+  async handler(args, ctx) {
+    const user = toDevUser(await fetchDevUser(args.id, ctx));
+    return { text: renderDevUserDetail(user), structured: { user } };
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { devUserSchema, renderDevUserLine, toDevUser, USER_STATES } from "./user-shape.js";
+
+export const devUsersList = defineTool({
+  name: "devrev_dev_users_list",
+  title: "List dev users (team members)",
+  toolset: "users",
+  description:
+    "List your organisation's members (dev users): name, e-mail, state and the full don: id that owned_by " +
+    "filters and assignments take. Filter by exact e-mail or state. Pages of `limit` (default 25, max 100); " +
+    "pass next_cursor back as `cursor`.",
+  input: z.object({
+    email: z.array(z.string().trim().min(3)).optional().describe("Exact e-mail addresses"),
+    state: z.array(z.enum(USER_STATES)).optional().describe('User states, e.g. ["active"]'),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(devUserSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["dev-users.list"],
+  async handler(args, ctx) {
+    const res = await unwrap(
+      ctx.devrev.api.POST("/dev-users.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(args.email?.length ? { email: args.email } : {}),
+          ...(args.state?.length ? { state: args.state } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.dev_users.map(toDevUser);
+    const text = [
+      items.length ? items.map(renderDevUserLine).join("\n") : "No dev users match these filters.",
+      cursorLine(res.next_cursor, "dev users"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { revUserLabel, toRevUser } from "./user-shape.js";
+
+export const revUsersDelete = defineTool({
+  name: "devrev_rev_users_delete",
+  title: "Delete a customer contact",
+  toolset: "users",
+  description:
+    "Permanently delete a customer contact (REVU-3 or its don: id). Their tickets and conversations stay but " +
+    "lose the link to the person. Confirm with the user first; there is no undo.",
+  input: z.object({ id: z.string().min(1).describe("REVU-3 or a don:identity:...:revu/N id") }),
+  output: z.object({
+    deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string().optional() }),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-users.get", "rev-users.delete"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
+    // Read first: the confirmation names who was deleted, and the delete uses the full id.
+    const { rev_user } = await unwrap(
+      ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    await unwrap(ctx.devrev.api.POST("/rev-users.delete", { body: { id: rev_user.id }, signal: ctx.signal }));
+    const user = toRevUser(rev_user);
+    const deleted = {
+      id: user.id,
+      ...(user.display_id ? { display_id: user.display_id } : {}),
+      ...(user.name ? { name: user.name } : {}),
+    };
+    return {
+      text: `Deleted contact ${user.display_id ?? user.id} (${revUserLabel(user)}).`,
+      structured: { deleted },
+    };
+  },
+});

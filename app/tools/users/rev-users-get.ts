@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { defineTool } from "../../mcp/tool.js";
+import { expectKind } from "../shared/ids.js";
+import { renderRevUserDetail, revUserSchema, toRevUser } from "./user-shape.js";
+
+export const revUsersGet = defineTool({
+  name: "devrev_rev_users_get",
+  title: "Get a customer contact",
+  toolset: "users",
+  description:
+    "Get one customer contact (rev user) by display id (REVU-3) or full id (don:identity:...:revo/N:revu/M): " +
+    "name, e-mail, phone, organisation, description. For team members (DEVU-…) use devrev_dev_users_get.",
+  input: z.object({ id: z.string().min(1).describe("REVU-3 or a don:identity:...:revu/N id") }),
+  output: z.object({ user: revUserSchema }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-users.get"],
+  async handler(args, ctx) {
+    const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
+    const { rev_user } = await unwrap(
+      ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
+    );
+    const user = toRevUser(rev_user, true);
+    return { text: renderRevUserDetail(user), structured: { user } };
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { unwrap } from "../../devrev/client.js";
+import { clampLimit } from "../../devrev/paginate.js";
+import { defineTool } from "../../mcp/tool.js";
+import { revOrgIdsFor } from "../customers/customer-refs.js";
+import { cursorLine } from "../shared/format.js";
+import { limitInput } from "../shared/inputs.js";
+import { renderRevUserLine, revUserSchema, toRevUser } from "./user-shape.js";
+
+export const revUsersList = defineTool({
+  name: "devrev_rev_users_list",
+  title: "List customer contacts (rev users)",
+  toolset: "users",
+  description:
+    "List customers' contacts (rev users). Filter by customer (REV-2, or ACC-3 for all its rev orgs) and/or " +
+    "exact e-mail. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  input: z.object({
+    rev_org: z
+      .array(z.string().min(1))
+      .optional()
+      .describe("Customers: REV-2, ACC-3 or don: ids (find them with devrev_accounts_list)"),
+    email: z.array(z.string().trim().min(3)).optional().describe("Exact e-mail addresses"),
+    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    limit: limitInput,
+  }),
+  output: z.object({
+    items: z.array(revUserSchema),
+    count: z.number().int(),
+    next_cursor: z.string().optional(),
+    truncated: z.boolean().optional(),
+  }),
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  operations: ["rev-users.list", "rev-orgs.list"],
+  async handler(args, ctx) {
+    const revOrgs = args.rev_org?.length ? await revOrgIdsFor(args.rev_org, ctx) : undefined;
+    if (revOrgs && revOrgs.length === 0) {
+      return {
+        text: "Those accounts have no rev orgs, so they have no contacts.\nEnd of rev users.",
+        structured: { items: [], count: 0 },
+      };
+    }
+    const res = await unwrap(
+      ctx.devrev.api.POST("/rev-users.list", {
+        body: {
+          limit: clampLimit(args.limit),
+          ...(args.cursor ? { cursor: args.cursor } : {}),
+          ...(revOrgs ? { rev_org: revOrgs } : {}),
+          ...(args.email?.length ? { email: args.email } : {}),
+        },
+        signal: ctx.signal,
+      }),
+    );
+    const items = res.rev_users.map((u) => toRevUser(u));
+    const text = [
+      items.length ? items.map(renderRevUserLine).join("\n") : "No customer contacts match these filters.",
+      cursorLine(res.next_cursor, "rev users"),
+    ].join("\n");
+    return {
+      text,
+      structured: {
+        items,
+        count: items.length,
+        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
+      },
+    };
+  },
+});

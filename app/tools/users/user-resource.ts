@@ -1,0 +1,53 @@
+import { unwrap } from "../../devrev/client.js";
+import { defineResource } from "../../mcp/resource.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { parseObjectRef } from "../shared/ids.js";
+import { fetchDevUser } from "./dev-users-get.js";
+import { renderDevUserDetail, renderRevUserDetail, toDevUser, toRevUser } from "./user-shape.js";
+
+export const userResource = defineResource({
+  name: "user",
+  title: "User",
+  description:
+    'A DevRev user: a team member (DEVU-2, "me") or a customer contact (REVU-3), or either by don: id',
+  uri: "devrev://users/{id}",
+  mimeType: "text/markdown",
+  async read(params, ctx) {
+    const id = params.id ?? "";
+    if (id.trim().toLowerCase() === "me") return renderDevUserDetail(toDevUser(await fetchDevUser(id, ctx)));
+    const ref = parseObjectRef(id);
+    if (ref.kind === "dev_user") return renderDevUserDetail(toDevUser(await fetchDevUser(id, ctx)));
+    if (ref.kind === "rev_user") {
+      const { rev_user } = await unwrap(
+        ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
+      );
+      return renderRevUserDetail(toRevUser(rev_user, true));
+    }
+    throw new ToolInputError(`"${id.slice(0, 80)}" is not a user id: use "me", DEVU-2, REVU-3 or a don: id.`);
+  },
+  complete: {
+    // Team members recently active first; contacts when the value looks like one (REVU-…).
+    async id(value, ctx) {
+      const needle = value.trim().toLowerCase();
+      if (needle.startsWith("revu")) {
+        const { rev_users } = await unwrap(
+          ctx.devrev.api.POST("/rev-users.list", {
+            body: { limit: 50, sort_by: ["modified_date:desc"] },
+            signal: ctx.signal,
+          }),
+        );
+        return rev_users.map((u) => u.display_id ?? u.id).filter((id) => id.toLowerCase().startsWith(needle));
+      }
+      const { dev_users } = await unwrap(
+        ctx.devrev.api.POST("/dev-users.list", {
+          body: { limit: 50, state: ["active"], sort_by: ["modified_date:desc"] },
+          signal: ctx.signal,
+        }),
+      );
+      const matches = dev_users.filter((u) =>
+        [u.display_id, u.display_name, u.full_name, u.email].some((f) => f?.toLowerCase().startsWith(needle)),
+      );
+      return [...("me".startsWith(needle) ? ["me"] : []), ...matches.map((u) => u.display_id ?? u.id)];
+    },
+  },
+});
