@@ -23,6 +23,10 @@ export const SETTING_ENV = {
   stateBucket: "DEPLOY_STATE_BUCKET",
   customDomain: "DEPLOY_CUSTOM_DOMAIN",
   deletionProtection: "DEPLOY_DELETION_PROTECTION",
+  monitoring: "DEPLOY_MONITORING",
+  alertEmail: "DEPLOY_ALERT_EMAIL",
+  auditRetentionDays: "DEPLOY_AUDIT_BUCKET_RETENTION_DAYS",
+  auditRetentionLock: "DEPLOY_AUDIT_RETENTION_LOCK",
 } as const;
 
 type Key = keyof typeof SETTING_ENV;
@@ -47,6 +51,16 @@ const domainList = z.preprocess(
     .array(z.string({ error: "must be a list of domains" }), { error: "must be a comma-separated list" })
     .transform((items) => items.map((i) => i.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(hostname, "must list e-mail domains such as example.com"))),
+);
+
+const emailList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",") : v),
+  z
+    .array(z.string({ error: "must be a list of e-mail addresses" }), {
+      error: "must be a comma-separated list",
+    })
+    .transform((items) => items.map((i) => i.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/, "must list e-mail addresses"))),
 );
 
 const schema = z
@@ -99,6 +113,14 @@ const schema = z
       .pipe(z.string().regex(hostname, "must be a host name such as mcp.example.com"))
       .optional(),
     deletionProtection: bool.default(true),
+    /** Log-based metrics, alert policies, dashboard and uptime check (constructs/monitoring.ts). */
+    monitoring: bool.default(false),
+    /** Where alerts go; required with monitoring, since alerts nobody receives are noise. */
+    alertEmail: emailList.default([]),
+    /** Turns on the audit-log archive (constructs/audit-archive.ts) with this retention. */
+    auditRetentionDays: int(1, 3650).optional(),
+    /** Locks the archive's retention policy: irreversible (see configWarnings). */
+    auditRetentionLock: bool.default(false),
   })
   .superRefine((c, ctx) => {
     if (c.maxInstances < c.minInstances) {
@@ -107,6 +129,16 @@ const schema = z
     // Without it any DevRev user of any organisation could use this public endpoint.
     if (c.authMode === "devrev-pat" && c.allowedDomains.length === 0) {
       ctx.addIssue({ code: "custom", path: ["allowedDomains"], message: "is required in devrev-pat mode" });
+    }
+    if (c.monitoring && c.alertEmail.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["alertEmail"], message: "is required when monitoring is on" });
+    }
+    if (c.auditRetentionLock && c.auditRetentionDays === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["auditRetentionLock"],
+        message: "needs DEPLOY_AUDIT_BUCKET_RETENTION_DAYS (there is no archive to lock)",
+      });
     }
   });
 
@@ -144,4 +176,18 @@ export function loadInfraConfig(
     throw new InfraConfigError(`Invalid deployment configuration:\n${lines.join("\n")}`);
   }
   return Object.freeze(parsed.data);
+}
+
+/** Settings that are valid but have consequences worth a line on every synth. */
+export function configWarnings(config: InfraConfig): string[] {
+  const warnings: string[] = [];
+  if (config.auditRetentionLock) {
+    warnings.push(
+      `DEPLOY_AUDIT_RETENTION_LOCK=true locks the audit bucket's ${config.auditRetentionDays}-day retention ` +
+        "policy on the next apply. This is IRREVERSIBLE: the period can then only be raised, never lowered " +
+        "or removed, and no audit object (nor the bucket) can be deleted before it has aged that long, " +
+        "by anyone, including project owners. Only set it when a regulation requires it.",
+    );
+  }
+  return warnings;
 }

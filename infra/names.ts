@@ -40,3 +40,34 @@ export function imageRepositoryUrl(region: string, projectId: string): string {
 export function runAppHost(serviceName: string, projectNumber: string, region: string): string {
   return `${serviceName}-${projectNumber}.${region}.run.app`;
 }
+
+/** Bucket the audit-log sink writes to (`DEPLOY_AUDIT_BUCKET_RETENTION_DAYS`). */
+export function auditBucketName(projectId: string): string {
+  return `${projectId}-devrev-mcp-audit`;
+}
+export const AUDIT_SINK_NAME = "devrev-mcp-audit-archive";
+
+/** Log-based metrics built from the server's audit events (app/log/audit.ts); docs/operations.md. */
+export const LOG_METRICS = {
+  authFailures: "devrev_mcp_auth_failures",
+  toolCalls: "devrev_mcp_tool_calls",
+  toolFailures: "devrev_mcp_tool_failures",
+  destructiveToolCalls: "devrev_mcp_destructive_tool_calls",
+} as const;
+
+/**
+ * GitHub Actions variables the deploy workflow reads (`vars.NAME`), each with the stack output it
+ * is set from. scripts/configure-github sets them; test/workflows checks deploy.yml uses no others.
+ */
+export const GITHUB_DEPLOY_VARIABLES = {
+  WIF_PROVIDER: "workload_identity_provider",
+  DEPLOYER_SERVICE_ACCOUNT: "deployer_service_account",
+  GCP_PROJECT_ID: "project_id",
+  GCP_REGION: "region",
+  CLOUD_RUN_SERVICE: "service_name",
+  IMAGE_REPOSITORY: "image_repository",
+  SERVICE_URL: "service_url",
+} as const;
+
+/** The one GitHub secret the deploy workflow reads: the PAT scripts/smoke calls the service with. */
+export const GITHUB_SMOKE_SECRET = "DEVREV_SMOKE_PAT";

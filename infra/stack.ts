@@ -5,9 +5,11 @@ import { GcsBackend, LocalBackend, TerraformOutput, TerraformStack } from "cdktf
 import type { Construct } from "constructs";
 import type { InfraConfig } from "./config.js";
 import { ArtifactRepo } from "./constructs/artifact-repo.js";
+import { AuditArchive } from "./constructs/audit-archive.js";
 import { CloudBuildAccess } from "./constructs/cloud-build-access.js";
 import { GithubDeployer } from "./constructs/github-deployer.js";
 import { McpService } from "./constructs/mcp-service.js";
+import { Monitoring } from "./constructs/monitoring.js";
 import { ProjectApis } from "./constructs/project-apis.js";
 import { RuntimeIdentity } from "./constructs/runtime-identity.js";
 import { type SecretSpec, ServiceSecrets } from "./constructs/service-secrets.js";
@@ -108,6 +110,28 @@ export class DevrevMcpStack extends TerraformStack {
       dependsOn: ready,
     });
 
+    // Opt-in operations: docs/operations.md.
+    if (config.monitoring) {
+      new Monitoring(this, "monitoring", {
+        projectId,
+        serviceName: config.serviceName,
+        uptimeHost: runAppUrlHost,
+        alertEmails: config.alertEmail,
+        dependsOn: ready,
+      });
+    }
+    if (config.auditRetentionDays !== undefined) {
+      const archive = new AuditArchive(this, "audit", {
+        projectId,
+        region,
+        serviceName: config.serviceName,
+        retentionDays: config.auditRetentionDays,
+        lockRetention: config.auditRetentionLock,
+        dependsOn: ready,
+      });
+      new TerraformOutput(this, "audit_log_bucket", { value: archive.bucket.name });
+    }
+
     new TerraformOutput(this, "service_url", { value: `https://${runAppUrlHost}` });
     if (config.customDomain) {
       new TerraformOutput(this, "custom_domain_url", { value: `https://${config.customDomain}` });
@@ -117,5 +141,9 @@ export class DevrevMcpStack extends TerraformStack {
     new TerraformOutput(this, "deployer_service_account", { value: deployer.serviceAccount.email });
     new TerraformOutput(this, "runtime_service_account", { value: runtime.serviceAccount.email });
     new TerraformOutput(this, "build_source_bucket", { value: build.sourceBucket.name });
+    // What the deploy workflow needs besides the above (infra/names.ts GITHUB_DEPLOY_VARIABLES).
+    new TerraformOutput(this, "project_id", { value: projectId });
+    new TerraformOutput(this, "region", { value: region });
+    new TerraformOutput(this, "service_name", { value: mcp.service.name });
   }
 }

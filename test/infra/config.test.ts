@@ -32,6 +32,9 @@ describe("infra configuration", () => {
       memory: "512Mi",
       concurrency: 80,
       deletionProtection: true,
+      monitoring: false,
+      alertEmail: [],
+      auditRetentionLock: false,
     });
     expect(Object.isFrozen(load({}))).toBe(true);
   });
