@@ -7,11 +7,16 @@ import { ToolRegistry } from "./registry.js";
 import { ResourceRegistry } from "./resource.js";
 import type { McpShared } from "./server.js";
 
+// Conventions every tool shares are stated once here, so tool descriptions need not repeat them.
 const INSTRUCTIONS = [
   "Tools for DevRev: tickets (customer problems), issues (engineering work), parts (products/features),",
-  "customers (accounts, rev orgs), articles and conversations. Ids: display ids like TKT-12, ISS-7, PROD-1",
-  'or full don: ids; "me" means the connected user. Lists page with cursor/limit (default 25, max 100).',
-  "Writes act as the connected user. Ask before changing or commenting on customer-visible items.",
+  "customers (accounts, rev orgs), articles and conversations.",
+  "Ids: every tool taking an id accepts display ids (TKT-12, ISS-7, ACC-3, PROD-1), full don: ids and DevRev URLs;",
+  '"me" means the connected user wherever a user is expected.',
+  "Lists page with cursor/limit (default 25, max 100): pass next_cursor back as cursor. Dates are ISO-8601.",
+  "Writes act as the connected user with their DevRev permissions; create calls are not idempotent.",
+  "Ask before changing, deleting or commenting on customer-visible items.",
+  "If no listed tool fits, devrev_find_tools searches the whole catalogue.",
 ].join(" ");
 
 /** Everything requests share, built once at start (schemas converted here, not per request). */

@@ -8,6 +8,7 @@ export const articlesGet = defineTool({
   name: "devrev_articles_get",
   title: "Get an article",
   toolset: "articles",
+  inDefault: true,
   description:
     "Get one knowledge-base article with its text, status, parts, authors, url and content artifacts. The id may " +
     "be ART-12, a don: id or a DevRev URL. Long text is clipped; max_chars raises the clip (up to 20000).",

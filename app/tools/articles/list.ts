@@ -11,6 +11,7 @@ export const articlesList = defineTool({
   name: "devrev_articles_list",
   title: "List knowledge-base articles",
   toolset: "articles",
+  inDefault: true,
   description:
     "List DevRev knowledge-base articles, one line each (ART-12, title, status, part, authors). Filter by part, " +
     'author or owner ("me" works) and status. To find articles by words use devrev_search with namespace ' +

@@ -10,6 +10,7 @@ export const devUsersList = defineTool({
   name: "devrev_dev_users_list",
   title: "List dev users (team members)",
   toolset: "users",
+  inDefault: true,
   description:
     "List your organisation's members (dev users): name, e-mail, state and the full don: id that owned_by " +
     "filters and assignments take. Filter by exact e-mail or state. Pages of `limit` (default 25, max 100); " +
