@@ -76,7 +76,9 @@ function topLevel(schema: Record<string, unknown>): Record<string, unknown> {
   const props = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
   return {
     type: "object",
-    properties: Object.fromEntries(Object.entries(props).map(([k, p]) => [k, p.type ? { type: p.type } : {}])),
+    properties: Object.fromEntries(
+      Object.entries(props).map(([k, p]) => [k, p.type ? { type: p.type } : {}]),
+    ),
     ...(Array.isArray(schema.required) && schema.required.length ? { required: schema.required } : {}),
   };
 }

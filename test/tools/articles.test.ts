@@ -92,7 +92,7 @@ describe("devrev_articles_list", () => {
   });
 });
 
-describe("devrev_articles_get and devrev_articles_count", () => {
+describe("devrev_articles_get and devrev_articles_list count_only", () => {
   it("renders the article's text, url, parts, tags and votes from a display id, don: id or URL", async () => {
     const byDisplay = await call<{ article: ArticleOut }>("devrev_articles_get", { id: "ART-7" });
     expect(byDisplay.text).toMatch(/^ART-7 Verifying webhook signatures\nid: don:core:.+:article\/7\n/);
@@ -128,10 +128,15 @@ describe("devrev_articles_get and devrev_articles_count", () => {
   });
 
   it("counts what the list shows", async () => {
-    const count = await call<{ count: number }>("devrev_articles_count", { status: ["published"] });
+    const count = await call<{ count: number; items?: unknown[] }>("devrev_articles_list", {
+      status: ["published"],
+      count_only: true,
+    });
     expect(count.structured.count).toBe(6);
+    expect(count.structured.items).toBeUndefined();
     expect(count.text).toBe("6 article(s) match these filters.");
-    const all = await call<{ count: number }>("devrev_articles_count", {});
+    const all = await call<{ count: number }>("devrev_articles_list", { count_only: true });
+    expect(all.text).toMatch(/^\d+ article\(s\) exist\.$/);
     const list = await call<ListOut>("devrev_articles_list", {});
     expect(all.structured.count).toBe(list.structured.total);
   });

@@ -55,10 +55,16 @@ describe("engagements toolset", () => {
   });
 
   it("counts with the same filters", async () => {
-    const count = await call<{ count: number }>("devrev_engagements_count", { members: ["me"] });
+    const count = await call<{ count: number }>("devrev_engagements_list", {
+      members: ["me"],
+      count_only: true,
+    });
     expect(count.structured.count).toBe(4);
     expect(count.text).toBe("4 engagement(s) match these filters.");
-    const none = await call<{ count: number }>("devrev_engagements_count", { type: ["survey"] });
+    const none = await call<{ count: number }>("devrev_engagements_list", {
+      type: ["survey"],
+      count_only: true,
+    });
     expect(none.structured.count).toBe(0);
   });
 

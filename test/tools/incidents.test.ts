@@ -30,6 +30,7 @@ interface Incident {
   body?: string;
   mitigated_date?: string;
   actual_close_date?: string;
+  target_close_date?: string;
 }
 
 async function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
@@ -112,12 +113,21 @@ describe("incidents toolset", () => {
     expect((await call("devrev_incidents_get", { id: inc.display_id })).isError).toBe(true);
   });
 
+  it("takes a plain date as midnight UTC", async () => {
+    const made = await call<{ incident: Incident }>("devrev_incidents_create", {
+      title: "Date check",
+      target_close_date: "2024-06-01",
+    });
+    expect(made.isError, made.text).toBe(false);
+    expect(made.structured.incident.target_close_date).toMatch(/^2024-06-01T00:00:00(\.000)?Z$/);
+  });
+
   it("validates severity and dates before calling DevRev", async () => {
     server.sandbox.state.clearRequests();
     const sev = await call("devrev_incidents_create", { title: "x", severity: 12 });
     expect(sev.text).toMatch(/Invalid arguments[\s\S]*severity/);
     const date = await call("devrev_incidents_create", { title: "x", identified_date: "yesterday" });
-    expect(date.text).toMatch(/identified_date: must be an ISO-8601 date-time/);
+    expect(date.text).toMatch(/identified_date: must be an ISO-8601 date or date-time/);
     expect(server.sandbox.state.requests().filter((r) => r.op.startsWith("incidents."))).toEqual([]);
   });
 });

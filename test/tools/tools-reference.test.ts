@@ -34,7 +34,8 @@ describe("tools reference", () => {
     const doc = readFileSync(DOC, "utf8");
     for (const t of TOOLS) expect(doc).toContain(`### \`${t.name}\` — ${t.title}`);
     expect(doc).toMatch(/### `devrev_articles_delete` — Delete an article\n\nwrites · \*\*destructive\*\*/);
-    expect(doc).toContain("| `id` | string | yes | ART-12 or a don: id |");
+    expect(doc).toContain("| `id` | string | yes |  |");
+    expect(doc).toContain("| `limit` | integer |  | Default 25, max 100 |");
   });
 
   it("fails check mode on a stale file", async () => {

@@ -94,10 +94,13 @@ describe("devrev_works_mine", () => {
   });
 });
 
-describe("devrev_works_count", () => {
+describe("devrev_works_list count_only", () => {
+  const count = (args: Record<string, unknown> = {}) =>
+    call("devrev_works_list", { ...args, count_only: true });
+
   it("counts what devrev_works_list would list, with the same filters", async () => {
     const filters = { type: ["ticket"], severity: ["high", "blocker"], owned_by: ["me"] };
-    const count = await call("devrev_works_count", filters);
+    const counted = await count(filters);
     const list = await call("devrev_works_list", { ...filters, limit: 100 });
     const expected = store()
       .works.all()
@@ -105,9 +108,9 @@ describe("devrev_works_count", () => {
         (w) =>
           w.type === "ticket" && ["high", "blocker"].includes(w.severity ?? "") && w.owned_by.includes(ALICE),
       );
-    expect(count.structured).toEqual({ count: expected.length, more: false });
+    expect(counted.structured).toEqual({ count: expected.length, more: false });
     expect(list.items).toHaveLength(expected.length);
-    expect(count.text).toBe(
+    expect(counted.text).toBe(
       `${expected.length} work items match type=ticket, owned_by=me, severity=high|blocker.`,
     );
     expect(server.sandbox.violations()).toEqual([]);
@@ -121,10 +124,20 @@ describe("devrev_works_count", () => {
       .works.all()
       .filter((w) => w.sprint === active?.id).length;
     expect(inSprint).toBeGreaterThan(0);
-    expect((await call("devrev_works_count", { sprint: [active?.id] })).structured.count).toBe(inSprint);
-    const billing = await call("devrev_works_count", { part: ["PROD-1"] });
+    expect((await count({ sprint: [active?.id] })).structured.count).toBe(inSprint);
+    const billing = await count({ part: ["PROD-1"] });
     expect(billing.structured.count).toBeGreaterThan(0);
-    expect((await call("devrev_works_count")).text).toBe(`${store().works.size} work items in total.`);
+    expect((await count()).text).toBe(`${store().works.size} work items in total.`);
+    expect(server.sandbox.violations()).toEqual([]);
+  });
+
+  it("refuses date bounds and ids that are not don: ids", async () => {
+    const dated = await count({ created_after: "2026-01-01" });
+    expect(dated.isError).toBe(true);
+    expect(dated.text).toMatch(/count_only cannot apply created_after/);
+    const tag = await call("devrev_works_list", { tags: ["bug"] });
+    expect(tag.isError).toBe(true);
+    expect(tag.text).toMatch(/tags: "bug" is not a full don: id/);
     expect(server.sandbox.violations()).toEqual([]);
   });
 });

@@ -14,26 +14,15 @@ export const articlesCreate = defineTool({
   title: "Create an article",
   toolset: "articles",
   description:
-    "Create a knowledge-base article: title, text (description), the parts it covers and optionally an external " +
-    "url. Starts as a draft unless status says otherwise; owners default to the caller. Not idempotent: each call " +
-    "creates a new article, so list first rather than retrying a call that may have succeeded.",
+    "Create a knowledge-base article (a draft unless status says otherwise; owned by the caller unless owned_by " +
+    "is given).",
   input: z.object({
     title: z.string().trim().min(1).max(256),
     description: z.string().max(65_536).optional().describe("The article's text"),
-    applies_to_parts: z
-      .array(z.string().min(1))
-      .min(1)
-      .max(10)
-      .optional()
-      .describe("Parts it covers: PROD-1, FEAT-3 or don: ids"),
-    url: z.url().optional().describe("Where the article lives, for an external article"),
-    status: z.enum(ARTICLE_STATUSES).optional().describe("Default draft"),
-    owned_by: z
-      .array(z.string().min(1))
-      .min(1)
-      .max(10)
-      .optional()
-      .describe('Owners: "me" (default) or dev user ids'),
+    applies_to_parts: z.array(z.string().min(1)).min(1).max(10).optional(),
+    url: z.url().optional().describe("For an external article"),
+    status: z.enum(ARTICLE_STATUSES).optional(),
+    owned_by: z.array(z.string().min(1)).min(1).max(10).optional(),
   }),
   output: z.object({ article: articleDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -8,9 +8,9 @@ export const articlesDelete = defineTool({
   title: "Delete an article",
   toolset: "articles",
   description:
-    "Permanently delete a knowledge-base article (ART-12 or a don: id). It cannot be undone: confirm with the user " +
-    "first, and prefer devrev_articles_update with status archived when the article may be needed again.",
-  input: z.object({ id: z.string().min(1).describe("ART-12 or a don: id") }),
+    "Permanently delete an article; cannot be undone. Prefer devrev_articles_update status archived if it may " +
+    "be needed again.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["articles.delete"],

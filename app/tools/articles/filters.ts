@@ -3,17 +3,15 @@ import type { ToolContext } from "../../mcp/tool.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { ARTICLE_STATUSES } from "./article-shape.js";
 
-// Filters shared by devrev_articles_list and devrev_articles_count, so both count the same thing.
+// The filters of devrev_articles_list, for its pages and for count_only alike.
+
+const ids = z.array(z.string().min(1)).max(10).optional();
 
 export const articleFilters = {
-  applies_to_parts: z
-    .array(z.string().min(1))
-    .max(10)
-    .optional()
-    .describe("Parts the articles belong to: PROD-1, FEAT-3 or don: ids"),
-  authored_by: z.array(z.string().min(1)).max(10).optional().describe('Authors: "me" or dev user ids'),
-  owned_by: z.array(z.string().min(1)).max(10).optional().describe('Owners: "me" or dev user ids'),
-  status: z.array(z.enum(ARTICLE_STATUSES)).optional().describe("Statuses; default all"),
+  applies_to_parts: ids,
+  authored_by: ids,
+  owned_by: ids,
+  status: z.array(z.enum(ARTICLE_STATUSES)).optional(),
 };
 
 export interface ArticleFilterArgs {

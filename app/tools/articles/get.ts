@@ -10,11 +10,11 @@ export const articlesGet = defineTool({
   toolset: "articles",
   inDefault: true,
   description:
-    "Get one knowledge-base article with its text, status, parts, authors, url and content artifacts. The id may " +
-    "be ART-12, a don: id or a DevRev URL. Long text is clipped; max_chars raises the clip (up to 20000).",
+    "Get one knowledge-base article: text (clipped at max_chars, default 6000), status, parts, authors, url, " +
+    "content artifacts.",
   input: z.object({
-    id: z.string().min(1).describe("ART-12, don:core:...:article/12 or a DevRev URL"),
-    max_chars: z.number().int().min(200).max(20_000).optional().describe("Clip the text here; default 6000"),
+    id: z.string().min(1),
+    max_chars: z.number().int().min(200).max(20_000).optional(),
   }),
   output: z.object({ article: articleDetailSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,5 +1,4 @@
 import { defineDomain } from "../domain.js";
-import { articlesCount } from "./count.js";
 import { articlesCreate } from "./create.js";
 import { articlesDelete } from "./delete.js";
 import { articlesGet } from "./get.js";
@@ -9,7 +8,7 @@ import { articlesUpdate } from "./update.js";
 
 export const articles = defineDomain({
   toolset: "articles",
-  description: "Knowledge-base articles: list, read, count, write, delete",
-  tools: [articlesList, articlesGet, articlesCount, articlesCreate, articlesUpdate, articlesDelete],
+  description: "Knowledge-base articles: list, count, read, write, delete",
+  tools: [articlesList, articlesGet, articlesCreate, articlesUpdate, articlesDelete],
   resources: [articleResource],
 });

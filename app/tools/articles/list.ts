@@ -3,26 +3,26 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { articleSummarySchema, renderArticleLine, toArticleSummary } from "./article-shape.js";
 import { articleFilterBody, articleFilters, FILTER_OPERATIONS } from "./filters.js";
 
 export const articlesList = defineTool({
   name: "devrev_articles_list",
-  title: "List knowledge-base articles",
+  title: "List or count articles",
   toolset: "articles",
   inDefault: true,
   description:
-    "List DevRev knowledge-base articles, one line each (ART-12, title, status, part, authors). Filter by part, " +
-    'author or owner ("me" works) and status. To find articles by words use devrev_search with namespace ' +
-    '"article". Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.',
+    "List knowledge-base articles by part, author, owner or status; count_only just counts them. To find " +
+    'articles by words use devrev_search namespace "article".',
   input: z.object({
     ...articleFilters,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    count_only: z.boolean().optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({
-    items: z.array(articleSummarySchema),
+    items: z.array(articleSummarySchema).optional(),
     count: z.number().int(),
     total: z.number().int().optional().describe("How many articles match in all"),
     next_cursor: z.string().optional(),
@@ -31,10 +31,19 @@ export const articlesList = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["articles.list", ...FILTER_OPERATIONS],
   async handler(args, ctx) {
+    const filters = await articleFilterBody(args, ctx);
+    if (args.count_only) {
+      // The list answer's `total` is the count, in the public API (articles.count is beta).
+      const { total } = await unwrap(
+        ctx.devrev.api.POST("/articles.list", { body: { ...filters, limit: 1 }, signal: ctx.signal }),
+      );
+      const what = Object.keys(filters).length ? "match these filters" : "exist";
+      return { text: `${total} article(s) ${what}.`, structured: { count: total, total } };
+    }
     const body = {
       limit: clampLimit(args.limit),
       ...(args.cursor ? { cursor: args.cursor } : {}),
-      ...(await articleFilterBody(args, ctx)),
+      ...filters,
     };
     const res = await unwrap(ctx.devrev.api.POST("/articles.list", { body, signal: ctx.signal }));
     const items = res.articles.map(toArticleSummary);

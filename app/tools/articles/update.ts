@@ -18,26 +18,15 @@ export const articlesUpdate = defineTool({
   title: "Update an article",
   toolset: "articles",
   description:
-    "Change an article's title, text, status (publish, archive...), url, parts or owners. Only the fields given " +
-    "change; parts and owners are replaced. The id may be ART-12 or a don: id.",
+    "Change an article's title, text, status (publish, archive...), url, parts or owners (lists are replaced).",
   input: z.object({
-    id: z.string().min(1).describe("ART-12 or a don: id"),
+    id: z.string().min(1),
     title: z.string().trim().min(1).max(256).optional(),
-    description: z.string().max(65_536).optional().describe("New text (replaces the old)"),
+    description: z.string().max(65_536).optional(),
     status: z.enum(ARTICLE_STATUSES).optional(),
-    url: z.url().optional().describe("New external url"),
-    applies_to_parts: z
-      .array(z.string().min(1))
-      .min(1)
-      .max(10)
-      .optional()
-      .describe("New parts (replaces them)"),
-    owned_by: z
-      .array(z.string().min(1))
-      .min(1)
-      .max(10)
-      .optional()
-      .describe('New owners: "me" or dev user ids'),
+    url: z.url().optional(),
+    applies_to_parts: z.array(z.string().min(1)).min(1).max(10).optional(),
+    owned_by: z.array(z.string().min(1)).min(1).max(10).optional(),
   }),
   output: z.object({ article: articleDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -20,19 +20,14 @@ export const conversationsCreate = defineTool({
   title: "Create a conversation",
   toolset: "conversations",
   description:
-    "Start a support conversation, optionally for a customer account (ACC-3), with members, owners " +
-    '("me" by default) and a first message. Not idempotent: each call creates a new conversation, so list ' +
-    "recent ones (devrev_conversations_list) before retrying.",
+    "Start a support conversation, optionally for a customer account, with members and a first message.",
   input: z.object({
     title: z.string().trim().min(1).max(256),
     description: z.string().max(8_000).optional(),
-    account: z.string().min(1).optional().describe("The customer: ACC-3 or an account don: id"),
-    members: z
-      .array(z.string())
-      .optional()
-      .describe('Participants: "me", dev user or customer contact don: ids'),
-    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
-    message: z.string().trim().min(1).max(65_536).optional().describe("A first message"),
+    account: z.string().min(1).optional(),
+    members: z.array(z.string()).optional().describe("Dev or rev user ids"),
+    owned_by: z.array(z.string()).optional().describe("Default: me"),
+    message: z.string().trim().min(1).max(65_536).optional(),
   }),
   output: z.object({ conversation: savedConversationSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

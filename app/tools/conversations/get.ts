@@ -24,18 +24,10 @@ export const conversationsGet = defineTool({
   title: "Get a conversation",
   toolset: "conversations",
   inDefault: true,
-  description:
-    "Get one support conversation by display id (CONV-12), don: id or DevRev URL, with its stage, owners, " +
-    "customer and its newest messages (default 10, at most 50), oldest first.",
+  description: "One support conversation (CONV-12) with stage, owners, customer and its newest messages.",
   input: z.object({
-    id: z.string().min(1).describe("CONV-12, a don:core:...:conversation/N id or a DevRev URL"),
-    messages: z
-      .number()
-      .int()
-      .min(0)
-      .max(50)
-      .optional()
-      .describe("How many of the newest messages to include (default 10, max 50)"),
+    id: z.string().min(1),
+    messages: z.number().int().min(0).max(50).optional().describe("Default 10"),
   }),
   output: z.object({ conversation: conversationDetailSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

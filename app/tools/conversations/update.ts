@@ -4,6 +4,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind } from "../shared/ids.js";
 import { resolveUserIds } from "../shared/resolve.js";
+import { donIds } from "../works/filters.js";
 import {
   renderConversationLine,
   savedConversation,
@@ -18,34 +19,35 @@ export const conversationsUpdate = defineTool({
   title: "Update a conversation",
   toolset: "conversations",
   description:
-    "Change a conversation (CONV-12 or don: id): title, description, stage (new, waiting_on_user, resolved, " +
-    'archived), owners (replaced; "me" or dev user ids), account (ACC-3) or tags. Only given fields change. ' +
-    "To reply, use devrev_timeline_entries_create.",
+    "Change a conversation's title, description, stage, owners, account or tags. To reply use " +
+    "devrev_timeline_entries_create.",
   input: z.object({
-    id: z.string().min(1).describe("CONV-12, a don: id or a DevRev URL"),
+    id: z.string().min(1),
     title: z.string().trim().min(1).max(256).optional(),
     description: z.string().max(8_000).optional(),
-    stage: z.string().min(1).optional().describe('New stage name, e.g. "resolved"'),
-    owned_by: z.array(z.string()).min(1).optional().describe('Replaces the owners: "me" or dev user ids'),
-    account: z.string().min(1).optional().describe("The customer: ACC-3 or an account don: id"),
-    add_tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids to add"),
-    remove_tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids to remove"),
+    stage: z.string().min(1).optional().describe("e.g. resolved"),
+    owned_by: z.array(z.string()).min(1).optional().describe("Replaces the owners"),
+    account: z.string().min(1).optional(),
+    add_tags: z.array(z.string()).optional().describe("Tag don: ids"),
+    remove_tags: z.array(z.string()).optional().describe("Tag don: ids"),
   }),
   output: z.object({ conversation: savedConversationSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["conversations.update", "dev-users.self"],
   async handler(args, ctx) {
     const changed = CHANGES.filter((k) => args[k] !== undefined);
+    const addTags = donIds(args.add_tags, "add_tags");
+    const removeTags = donIds(args.remove_tags, "remove_tags");
     if (changed.length === 0)
       throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
     const ref = expectKind(args.id, ["conversation"], "a conversation");
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
     const tags =
-      args.add_tags || args.remove_tags
+      addTags || removeTags
         ? {
             tags: {
-              ...(args.add_tags ? { add: args.add_tags.map((id) => ({ id })) } : {}),
-              ...(args.remove_tags ? { remove: args.remove_tags.map((id) => ({ id })) } : {}),
+              ...(addTags ? { add: addTags.map((id) => ({ id })) } : {}),
+              ...(removeTags ? { remove: removeTags.map((id) => ({ id })) } : {}),
             },
           }
         : {};

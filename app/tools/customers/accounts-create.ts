@@ -15,16 +15,14 @@ export const accountsCreate = defineTool({
   name: "devrev_accounts_create",
   title: "Create an account",
   toolset: "customers",
-  description:
-    "Create a customer account (company) and its default rev org. Owners default to the caller; names are " +
-    "unique. Not idempotent: check devrev_accounts_list (display_name) before retrying.",
+  description: "Create a customer account (company) with its default rev org. Names are unique.",
   input: z.object({
-    display_name: z.string().trim().min(1).max(256).describe("Company name"),
+    display_name: z.string().trim().min(1).max(256),
     description: z.string().max(8_000).optional(),
-    domains: z.array(z.string().trim().min(3)).optional().describe('e.g. ["globex.com"]'),
-    websites: z.array(z.string().trim().min(3)).optional().describe('e.g. ["https://www.globex.com"]'),
-    tier: z.string().trim().min(1).max(64).optional().describe('e.g. "enterprise"'),
-    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
+    domains: z.array(z.string().trim().min(3)).optional(),
+    websites: z.array(z.string().trim().min(3)).optional(),
+    tier: z.string().trim().min(1).max(64).optional(),
+    owned_by: z.array(z.string()).optional().describe("Default: me"),
     external_refs: z.array(z.string().trim().min(1)).optional().describe("Ids in your CRM"),
   }),
   output: z.object({ account: savedSchema, default_rev_org: savedSchema }),

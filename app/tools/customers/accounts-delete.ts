@@ -9,9 +9,8 @@ export const accountsDelete = defineTool({
   title: "Delete an account",
   toolset: "customers",
   description:
-    "Permanently delete a customer account (ACC-3 or its don: id) together with its rev orgs. Tickets and " +
-    "conversations stay but lose their customer. Confirm with the user first; there is no undo.",
-  input: z.object({ id: z.string().min(1).describe("ACC-3, a don: id or a DevRev URL") }),
+    "Permanently delete an account and its rev orgs; its tickets lose their customer. Confirm first.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({
     deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string() }),
   }),

@@ -8,10 +8,8 @@ export const accountsGet = defineTool({
   name: "devrev_accounts_get",
   title: "Get an account",
   toolset: "customers",
-  description:
-    "Get a customer account by ACC-3, don: id or URL: name, tier, domains, websites, owners, description. " +
-    "With its rev orgs, open tickets and conversations: devrev_customer_overview.",
-  input: z.object({ id: z.string().min(1).describe("ACC-3, a don:core:...:account/N id or a DevRev URL") }),
+  description: "One customer account: name, tier, domains, websites, owners, description.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ account: accountSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["accounts.get"],

@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { accountSchema, renderAccountLine, toAccount } from "./customer-shape.js";
 
@@ -12,16 +12,14 @@ export const accountsList = defineTool({
   title: "List customer accounts",
   toolset: "customers",
   description:
-    "List customer accounts (ACC-3, name, tier, domains, owners). Filters: exact names, domains, tiers, owners " +
-    '("me" or dev user ids). For one customer\'s full picture use devrev_customer_overview. Pages of `limit` ' +
-    "(default 25, max 100); pass next_cursor back as `cursor`.",
+    "Customer accounts by exact name, domain, tier or owner. One customer in full: devrev_customer_overview.",
   input: z.object({
-    display_name: z.array(z.string().trim().min(1)).optional().describe("Exact account names"),
-    domains: z.array(z.string().trim().min(1)).optional().describe('Company domains, e.g. ["globex.test"]'),
-    tier: z.array(z.string().trim().min(1)).optional().describe('Tiers, e.g. ["enterprise"]'),
-    owned_by: z.array(z.string()).optional().describe('"me" or dev user ids (don:identity:...:devu/N)'),
+    display_name: z.array(z.string().trim().min(1)).optional(),
+    domains: z.array(z.string().trim().min(1)).optional(),
+    tier: z.array(z.string().trim().min(1)).optional(),
+    owned_by: z.array(z.string()).optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -20,19 +20,16 @@ export const accountsUpdate = defineTool({
   name: "devrev_accounts_update",
   title: "Update an account",
   toolset: "customers",
-  description:
-    "Change a customer account (ACC-3 or its don: id): name, description, domains, websites, tier, owners or " +
-    "external refs. List fields replace the old values. Only the fields given change; repeating a call is " +
-    "harmless.",
+  description: "Change a customer account. List fields replace the old values.",
   input: z.object({
-    id: z.string().min(1).describe("ACC-3, a don: id or a DevRev URL"),
+    id: z.string().min(1),
     display_name: z.string().trim().min(1).max(256).optional(),
     description: z.string().max(8_000).optional(),
-    domains: z.array(z.string().trim().min(3)).optional().describe("Replaces the domains"),
-    websites: z.array(z.string().trim().min(3)).optional().describe("Replaces the websites"),
-    tier: z.string().trim().min(1).max(64).nullable().optional().describe("New tier, or null to clear it"),
-    owned_by: z.array(z.string()).min(1).optional().describe('Replaces the owners: "me" or dev user ids'),
-    external_refs: z.array(z.string().trim().min(1)).optional().describe("Replaces the external refs"),
+    domains: z.array(z.string().trim().min(3)).optional(),
+    websites: z.array(z.string().trim().min(3)).optional(),
+    tier: z.string().trim().min(1).max(64).nullable().optional().describe("null clears it"),
+    owned_by: z.array(z.string()).min(1).optional(),
+    external_refs: z.array(z.string().trim().min(1)).optional(),
   }),
   output: z.object({ account: savedSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

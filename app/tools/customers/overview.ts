@@ -36,19 +36,11 @@ export const customerOverview = defineTool({
   toolset: "customers",
   inDefault: true,
   description:
-    "Everything about one customer in one call: the account, its rev orgs, its open tickets (most severe " +
-    "first) and its recent conversations. `customer` is ACC-3, REV-2, a don: id, a URL or a company name " +
-    '("Globex"; an exact name wins, else a single partial match).',
+    "One customer in one call: account, rev orgs, open tickets (most severe first), recent conversations.",
   input: z.object({
-    customer: z.string().trim().min(2).max(200).describe("ACC-3, REV-2, a don: id, a URL or a company name"),
-    tickets: z.number().int().min(0).max(25).optional().describe("Open tickets to show (default 10, max 25)"),
-    conversations: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .optional()
-      .describe("Recent conversations to show (default 5, max 10)"),
+    customer: z.string().trim().min(2).max(200).describe("ACC-3, REV-2 or a company name"),
+    tickets: z.number().int().min(0).max(25).optional().describe("Default 10"),
+    conversations: z.number().int().min(0).max(10).optional().describe("Default 5"),
   }),
   output: z.object({
     account: accountSchema.optional(),

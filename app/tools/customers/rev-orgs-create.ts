@@ -8,16 +8,13 @@ export const revOrgsCreate = defineTool({
   name: "devrev_rev_orgs_create",
   title: "Create a rev org",
   toolset: "customers",
-  description:
-    "Create an additional rev org (customer workspace, e.g. a subsidiary or region) under an account " +
-    "(ACC-3). A new account already gets a default rev org from devrev_accounts_create. Not idempotent: " +
-    "check with devrev_rev_orgs_list before retrying.",
+  description: "Add a rev org (e.g. a subsidiary) to an account; new accounts already have a default one.",
   input: z.object({
-    account: z.string().min(1).describe("The owning account: ACC-3 or a don: id"),
+    account: z.string().min(1),
     display_name: z.string().trim().min(1).max(256),
     description: z.string().max(8_000).optional(),
     tier: z.string().trim().min(1).max(64).optional(),
-    external_ref: z.string().trim().min(1).max(256).optional().describe("Its id in your CRM"),
+    external_ref: z.string().trim().min(1).max(256).optional(),
   }),
   output: z.object({ rev_org: savedSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -8,10 +8,8 @@ export const revOrgsDelete = defineTool({
   name: "devrev_rev_orgs_delete",
   title: "Delete a rev org",
   toolset: "customers",
-  description:
-    "Permanently delete a rev org (REV-2 or its don: id). Its contacts and tickets lose their customer. To " +
-    "remove a whole customer use devrev_accounts_delete. Confirm with the user first; there is no undo.",
-  input: z.object({ id: z.string().min(1).describe("REV-2 or a rev org don: id") }),
+  description: "Permanently delete a rev org; its contacts and tickets lose their customer. Confirm first.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({
     deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string() }),
   }),

@@ -8,10 +8,8 @@ export const revOrgsGet = defineTool({
   name: "devrev_rev_orgs_get",
   title: "Get a rev org",
   toolset: "customers",
-  description:
-    "Get one rev org (customer workspace) by display id (REV-2) or don: id. Given an account id (ACC-3) " +
-    "instead, returns that account's default rev org.",
-  input: z.object({ id: z.string().min(1).describe("REV-2 or a rev org don: id; or ACC-3 for its default") }),
+  description: "One rev org (REV-2), or an account's (ACC-3) default rev org.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ rev_org: revOrgSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-orgs.get"],

@@ -4,21 +4,18 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { renderRevOrgLine, revOrgSchema, toRevOrg } from "./customer-shape.js";
 
 export const revOrgsList = defineTool({
   name: "devrev_rev_orgs_list",
   title: "List rev orgs",
   toolset: "customers",
-  description:
-    "List rev orgs: the customer workspaces contacts and tickets belong to (each account has a default one). " +
-    "Filter by account (ACC-3) or exact name. Pages of `limit` (default 25, max 100); pass next_cursor back " +
-    "as `cursor`.",
+  description: "Rev orgs (customer workspaces under an account) by account or exact name.",
   input: z.object({
-    account: z.array(z.string().min(1)).optional().describe("Accounts: ACC-3 or don: ids"),
-    display_name: z.array(z.string().trim().min(1)).optional().describe("Exact rev org names"),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    account: z.array(z.string().min(1)).optional(),
+    display_name: z.array(z.string().trim().min(1)).optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

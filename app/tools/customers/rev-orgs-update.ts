@@ -11,11 +11,9 @@ export const revOrgsUpdate = defineTool({
   name: "devrev_rev_orgs_update",
   title: "Update a rev org",
   toolset: "customers",
-  description:
-    "Change a rev org (REV-2 or its don: id): name, description, tier or external ref. Only the fields given " +
-    "change; repeating a call is harmless.",
+  description: "Change a rev org's name, description, tier or external ref.",
   input: z.object({
-    id: z.string().min(1).describe("REV-2 or a rev org don: id"),
+    id: z.string().min(1),
     display_name: z.string().trim().min(1).max(256).optional(),
     description: z.string().max(8_000).optional(),
     tier: z.string().trim().min(1).max(64).optional(),

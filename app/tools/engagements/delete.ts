@@ -7,9 +7,7 @@ export const engagementsDelete = defineTool({
   name: "devrev_engagements_delete",
   title: "Delete an engagement",
   toolset: "engagements",
-  description:
-    "Permanently delete a logged customer engagement (ENG-3 or a don: id). It cannot be undone: confirm with the " +
-    "user first. Beta API.",
+  description: "Permanently delete a logged customer engagement; cannot be undone.",
   input: z.object({ id: engagementIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

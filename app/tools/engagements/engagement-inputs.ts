@@ -5,16 +5,16 @@ import { expectKind } from "../shared/ids.js";
 import { resolveUserIds, resolveWork } from "../shared/resolve.js";
 import { ENGAGEMENT_TYPES } from "./engagement-shape.js";
 
-export const engagementIdInput = z.string().min(1).describe("ENG-3 or a don: id");
+export const engagementIdInput = z.string().min(1);
 
 export function engagementId(input: string): string {
   return expectKind(input, [], "an engagement").id;
 }
 
 export const engagementFilters = {
-  type: z.array(z.enum(ENGAGEMENT_TYPES)).optional().describe("Kinds: call, meeting, email..."),
-  members: z.array(z.string().min(1)).max(10).optional().describe('Participants: "me" or user ids'),
-  parent: z.array(z.string().min(1)).max(10).optional().describe("Accounts (ACC-1) or opportunities (OPP-2)"),
+  type: z.array(z.enum(ENGAGEMENT_TYPES)).optional(),
+  members: z.array(z.string().min(1)).max(10).optional(),
+  parent: z.array(z.string().min(1)).max(10).optional().describe("Accounts or opportunities"),
 };
 
 export interface EngagementFilterArgs {

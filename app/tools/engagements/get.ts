@@ -8,7 +8,7 @@ export const engagementsGet = defineTool({
   name: "devrev_engagements_get",
   title: "Get an engagement",
   toolset: "engagements",
-  description: "Get one customer engagement (call, meeting, e-mail) with its whole description. Beta API.",
+  description: "Get one customer engagement (call, meeting, e-mail) with its whole description.",
   input: z.object({ id: engagementIdInput }),
   output: z.object({ engagement: engagementSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

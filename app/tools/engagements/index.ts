@@ -1,5 +1,4 @@
 import { defineDomain } from "../domain.js";
-import { engagementsCount } from "./count.js";
 import { engagementsDelete } from "./delete.js";
 import { engagementsGet } from "./get.js";
 import { engagementsList } from "./list.js";
@@ -8,12 +7,5 @@ import { engagementsCreate, engagementsUpdate } from "./write.js";
 export const engagements = defineDomain({
   toolset: "engagements",
   description: "Customer engagements: calls, meetings, e-mails logged against accounts (beta)",
-  tools: [
-    engagementsList,
-    engagementsGet,
-    engagementsCount,
-    engagementsCreate,
-    engagementsUpdate,
-    engagementsDelete,
-  ],
+  tools: [engagementsList, engagementsGet, engagementsCreate, engagementsUpdate, engagementsDelete],
 });

@@ -3,39 +3,47 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { engagementFilterBody, engagementFilters, FILTER_OPERATIONS } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementLine, toEngagement } from "./engagement-shape.js";
 
 export const engagementsList = defineTool({
   name: "devrev_engagements_list",
-  title: "List engagements",
+  title: "List or count engagements",
   toolset: "engagements",
   description:
-    "List customer engagements (calls, meetings, e-mails), one line each: ENG-3, description, who logged it, " +
-    'dates. Filter by kind, participant ("me") or the account/opportunity they belong to (ACC-1, OPP-2). Pages ' +
-    "of `limit` (default 25, max 100) with `cursor`. Beta API.",
+    "List or count customer engagements (calls, meetings, e-mails) by kind, participant or parent account or " +
+    "opportunity; count_only just counts them.",
   input: z.object({
     ...engagementFilters,
+    count_only: z.boolean().optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({
-    items: z.array(engagementSchema),
+    items: z.array(engagementSchema).optional(),
     count: z.number().int(),
     next_cursor: z.string().optional(),
     truncated: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.list", ...FILTER_OPERATIONS],
+  operations: ["engagements.list", "engagements.count", ...FILTER_OPERATIONS],
   beta: true,
   async handler(args, ctx) {
+    const filters = await engagementFilterBody(args, ctx);
+    if (args.count_only) {
+      const { count } = await unwrap(
+        ctx.devrev.api.POST("/engagements.count", { body: filters, signal: ctx.signal }),
+      );
+      const what = Object.keys(filters).length ? "match these filters" : "exist";
+      return { text: `${count} engagement(s) ${what}.`, structured: { count } };
+    }
     const sortBy = normaliseSortBy(args.sort_by);
     const body = {
       limit: clampLimit(args.limit),
       ...(args.cursor ? { cursor: args.cursor } : {}),
-      ...(await engagementFilterBody(args, ctx)),
+      ...filters,
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
     const res = await unwrap(ctx.devrev.api.POST("/engagements.list", { body, signal: ctx.signal }));

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
-import { isoDateTime } from "../incidents/incident-inputs.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
+import { toDateTime } from "../works/dates.js";
 import { engagementId, engagementIdInput, resolveParent } from "./engagement-inputs.js";
 import { CREATE_TYPES, engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
 
@@ -14,15 +15,15 @@ export const engagementsCreate = defineTool({
   title: "Log an engagement",
   toolset: "engagements",
   description:
-    "Log a customer engagement (call, e-mail, offline meeting...) with its title, time, participants and the " +
-    "account or opportunity it belongs to (ACC-1, OPP-2). Not idempotent: list before retrying. Beta API.",
+    "Log a customer engagement (call, e-mail, offline meeting...) with its time, participants and parent " +
+    "account or opportunity.",
   input: z.object({
     title: z.string().trim().min(1).max(256),
-    scheduled_date: isoDateTime,
-    members: members.describe('Participants: "me", dev user or rev user (customer contact) ids'),
-    parent: z.string().min(1).optional().describe("The account (ACC-1) or opportunity (OPP-2)"),
-    engagement_type: z.enum(CREATE_TYPES).optional().describe("Default default"),
-    description: z.string().max(20_000).optional().describe("Notes: what was discussed, outcomes"),
+    scheduled_date: dateInput,
+    members: members.describe("Dev or customer user ids"),
+    parent: z.string().min(1).optional().describe("Account or opportunity"),
+    engagement_type: z.enum(CREATE_TYPES).optional(),
+    description: z.string().max(20_000).optional().describe("Notes"),
     external_url: z.url().optional().describe("Recording or meeting link"),
   }),
   output: z.object({ engagement: engagementSchema }),
@@ -32,7 +33,7 @@ export const engagementsCreate = defineTool({
   async handler(args, ctx) {
     const body = {
       title: args.title,
-      scheduled_date: args.scheduled_date,
+      scheduled_date: toDateTime(args.scheduled_date),
       members: await resolveUserIds(args.members, ctx),
       ...(args.parent ? { parent: await resolveParent(args.parent, ctx) } : {}),
       ...(args.engagement_type ? { engagement_type: args.engagement_type } : {}),
@@ -56,15 +57,13 @@ export const engagementsUpdate = defineTool({
   name: "devrev_engagements_update",
   title: "Update an engagement",
   toolset: "engagements",
-  description:
-    "Change an engagement's title, notes, time, participants (replaced) or link. Only the fields given change. " +
-    "Beta API.",
+  description: "Change an engagement's title, notes, time, participants (replaced) or link.",
   input: z.object({
     id: engagementIdInput,
     title: z.string().trim().min(1).max(256).optional(),
     description: z.string().max(20_000).optional(),
-    scheduled_date: isoDateTime.optional(),
-    members: members.optional().describe('New participants: "me" or user ids'),
+    scheduled_date: dateInput.optional(),
+    members: members.optional(),
     external_url: z.url().optional(),
   }),
   output: z.object({ engagement: engagementSchema, changed: z.array(z.string()) }),
@@ -79,7 +78,7 @@ export const engagementsUpdate = defineTool({
       id: engagementId(args.id),
       ...(args.title !== undefined ? { title: args.title } : {}),
       ...(args.description !== undefined ? { description: args.description } : {}),
-      ...(args.scheduled_date ? { scheduled_date: args.scheduled_date } : {}),
+      ...(args.scheduled_date ? { scheduled_date: toDateTime(args.scheduled_date) } : {}),
       ...(args.members ? { members: { set: await resolveUserIds(args.members, ctx) } } : {}),
       ...(args.external_url ? { external_url: args.external_url } : {}),
     };

@@ -9,13 +9,12 @@ export const groupsCreate = defineTool({
   title: "Create a group",
   toolset: "groups",
   description:
-    "Create a static group of dev users (default) or of customer contacts (member_type=rev_user); add members " +
-    "with devrev_groups_members. Not idempotent: each call creates a new group, so check devrev_groups_list first.",
+    "Create a static group (member_type rev_user: customer contacts); add members via devrev_groups_members.",
   input: z.object({
     name: z.string().trim().min(1).max(256),
-    description: z.string().trim().min(1).max(1_000).describe("What the group is for (DevRev requires it)"),
+    description: z.string().trim().min(1).max(1_000),
     member_type: z.enum(["dev_user", "rev_user"]).default("dev_user"),
-    owner: z.string().optional().describe('"me" or a dev user id'),
+    owner: z.string().optional(),
   }),
   output: z.object({ group: groupSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -16,11 +16,9 @@ const MEMBERS_SHOWN = 50;
 
 export const groupsGet = defineTool({
   name: "devrev_groups_get",
-  title: "Get a group and its members",
+  title: "Get a group",
   toolset: "groups",
-  description:
-    `Get one group (GRP-2 or a don: id) with its description, owner and its first ${MEMBERS_SHOWN} members. ` +
-    "For more members page with devrev_groups_members action=list.",
+  description: `Get a group, its owner and first ${MEMBERS_SHOWN} members (the rest via devrev_groups_members).`,
   input: z.object({ id: groupIdInput }),
   output: z.object({
     group: groupSchema,

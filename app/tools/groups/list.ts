@@ -3,21 +3,19 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
 
 export const groupsList = defineTool({
   name: "devrev_groups_list",
   title: "List groups",
   toolset: "groups",
-  description:
-    "List DevRev groups (teams of dev users, or sets of customer contacts) with their ids. Filter by exact " +
-    "name or member type. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  description: "List groups (dev-user teams or customer-contact sets) by exact name or member type.",
   input: z.object({
-    name: z.array(z.string().min(1)).optional().describe('Exact group names, e.g. ["Support L1"]'),
+    name: z.array(z.string().min(1)).optional(),
     member_type: z.array(z.enum(["dev_user", "rev_user"])).optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

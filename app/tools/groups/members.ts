@@ -4,30 +4,25 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupIdInput, memberSchema, renderMemberLine, resolveGroupId, toMember } from "./group-shape.js";
 
-const memberInput = z
-  .string()
-  .min(1)
-  .describe('"me", a dev user id (don:identity:...:devu/N) or a customer contact id (…:revu/N)');
+const memberInput = z.string().min(1);
 
 // Listing and adding are one tool; removing is a separate destructive tool, so each tool's
 // annotations stay true to everything it can do.
 export const groupsMembers = defineTool({
   name: "devrev_groups_members",
-  title: "List or add group members",
+  title: "Group members",
   toolset: "groups",
   description:
-    'action=list pages through a group\'s members (GRP-2 or a don: id); action=add adds one member ("me" or a ' +
-    "user id). Adding someone already in the group changes nothing. To remove a member use " +
-    "devrev_groups_members_remove. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+    "List (action=list) or add (action=add) a group's members; removing is devrev_groups_members_remove.",
   input: z.object({
     group: groupIdInput,
     action: z.enum(["list", "add"]).default("list"),
-    member: memberInput.optional().describe("Required for add"),
-    cursor: z.string().optional().describe("list: next_cursor from the previous page"),
+    member: memberInput.optional().describe("For add"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({
@@ -86,9 +81,7 @@ export const groupsMembersRemove = defineTool({
   name: "devrev_groups_members_remove",
   title: "Remove a group member",
   toolset: "groups",
-  description:
-    'Remove one member ("me" or a user id) from a group (GRP-2 or a don: id). They lose whatever the group ' +
-    "gave them (assignments, access). Confirm with the user first.",
+  description: "Remove a member from a group; they lose its assignments and access.",
   input: z.object({ group: groupIdInput, member: memberInput }),
   output: z.object({ group: z.string(), removed: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

@@ -12,13 +12,12 @@ export const groupsUpdate = defineTool({
   title: "Update a group",
   toolset: "groups",
   description:
-    "Rename a group or change its description or owner. Members are changed with devrev_groups_members. " +
-    "Only the fields given change; repeating a call is harmless.",
+    "Rename a group or change its description or owner; members change with devrev_groups_members.",
   input: z.object({
     id: groupIdInput,
     name: z.string().trim().min(1).max(256).optional(),
     description: z.string().trim().min(1).max(1_000).optional(),
-    owner: z.string().optional().describe('"me" or a dev user id'),
+    owner: z.string().optional(),
   }),
   output: z.object({ group: groupSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

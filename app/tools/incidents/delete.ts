@@ -7,9 +7,7 @@ export const incidentsDelete = defineTool({
   name: "devrev_incidents_delete",
   title: "Delete an incident",
   toolset: "incidents",
-  description:
-    "Permanently delete an incident record (INC-4 or a don: id). It cannot be undone and loses the incident's " +
-    "history: confirm with the user first; to close one, set its stage to resolved instead. Beta API.",
+  description: "Permanently delete an incident; cannot be undone. To close one, set stage resolved instead.",
   input: z.object({ id: incidentIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

@@ -8,9 +8,7 @@ export const incidentsGet = defineTool({
   name: "devrev_incidents_get",
   title: "Get an incident",
   toolset: "incidents",
-  description:
-    "Get one incident with its description, severity, stage, owners, parts and timeline dates (identified, " +
-    "mitigated, closed). The id may be INC-4, a don: id or a DevRev URL. Beta API.",
+  description: "Get one incident with its body, severity, stage, owners, parts and dates.",
   input: z.object({ id: incidentIdInput }),
   output: z.object({ incident: incidentDetailSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

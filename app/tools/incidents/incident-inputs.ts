@@ -4,24 +4,10 @@ import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind } from "../shared/ids.js";
 
-export const incidentIdInput = z.string().min(1).describe("INC-4, a don: id or a DevRev URL");
+export const incidentIdInput = z.string().min(1);
 
-export const severityInput = z
-  .number()
-  .int()
-  .min(0)
-  .max(9)
-  .describe("Severity id: 0 = Sev0 (worst), 1 = Sev1, 2 = Sev2, 3 = Sev3");
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A date-time checked here; its JSON Schema stays a short `format` instead of zod's long pattern. */
-export const isoDateTime = z
-  .string()
-  .refine((v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: "must be an ISO-8601 date-time such as 2024-05-02T15:00:00Z",
-  })
-  .meta({ format: "date-time", description: "ISO-8601 date-time, e.g. 2024-05-02T15:00:00Z" });
+/** Severity ids: 0 = Sev0 (worst) ... 3 = Sev3; the tools' descriptions say so once. */
+export const severityInput = z.number().int().min(0).max(9);
 
 export function incidentId(input: string): string {
   return expectKind(input, ["incident"], "an incident").id;

@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { resolveStageIds, severityInput } from "./incident-inputs.js";
 import { incidentSummarySchema, renderIncidentLine, toIncidentSummary } from "./incident-shape.js";
@@ -13,20 +13,15 @@ export const incidentsList = defineTool({
   title: "List incidents",
   toolset: "incidents",
   description:
-    "List DevRev incidents (outages, degradations), one line each: INC-4, title, severity, stage, owner, part, " +
-    "dates. Filter by severity, stage name (identified, mitigated, resolved...), owner or part. Pages of `limit` " +
-    "(default 25, max 100) with `cursor`. Beta API.",
+    "List incidents by severity (0 = Sev0, worst), stage name (identified, mitigated, resolved...), owner or " +
+    "part.",
   input: z.object({
     severity: z.array(severityInput).max(10).optional(),
-    stage: z
-      .array(z.string().min(1))
-      .max(10)
-      .optional()
-      .describe('Stage names, e.g. ["identified", "mitigated"]'),
-    owned_by: z.array(z.string().min(1)).max(10).optional().describe('"me" or dev user ids'),
-    applies_to_parts: z.array(z.string().min(1)).max(10).optional().describe("PROD-1, FEAT-3 or don: ids"),
+    stage: z.array(z.string().min(1)).max(10).optional(),
+    owned_by: z.array(z.string().min(1)).max(10).optional(),
+    applies_to_parts: z.array(z.string().min(1)).max(10).optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -2,14 +2,10 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import {
-  incidentId,
-  incidentIdInput,
-  isoDateTime,
-  resolveStageIds,
-  severityInput,
-} from "./incident-inputs.js";
+import { toDateTime } from "../works/dates.js";
+import { incidentId, incidentIdInput, resolveStageIds, severityInput } from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
 
 const parts = z.array(z.string().min(1)).min(1).max(10);
@@ -26,18 +22,16 @@ export const incidentsCreate = defineTool({
   title: "Declare an incident",
   toolset: "incidents",
   description:
-    "Declare a DevRev incident: title, what is happening (body), severity (0 = Sev0 worst ... 3 = Sev3), affected " +
-    "parts, owners (default the caller) and optionally its stage and dates. Not idempotent: list incidents " +
-    "before retrying. Beta API.",
+    "Declare an incident. Severity 0 = Sev0 (worst) to 3; owners default to the caller, stage to the first.",
   input: z.object({
     title: z.string().trim().min(1).max(256),
-    body: z.string().max(65_536).optional().describe("What is happening, impact, next steps"),
+    body: z.string().max(65_536).optional().describe("Impact, next steps"),
     severity: severityInput.optional(),
-    applies_to_parts: parts.optional().describe("Affected parts: PROD-1, FEAT-3 or don: ids"),
-    owned_by: owners.optional().describe('"me" (default) or dev user ids'),
-    stage: z.string().min(1).optional().describe('Stage name, e.g. "identified"; default the first stage'),
-    identified_date: isoDateTime.optional(),
-    target_close_date: isoDateTime.optional(),
+    applies_to_parts: parts.optional(),
+    owned_by: owners.optional(),
+    stage: z.string().min(1).optional(),
+    identified_date: dateInput.optional(),
+    target_close_date: dateInput.optional(),
   }),
   output: z.object({ incident: incidentDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -54,8 +48,8 @@ export const incidentsCreate = defineTool({
         ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
         : {}),
       ...(stage ? { stage: { stage } } : {}),
-      ...(args.identified_date ? { identified_date: args.identified_date } : {}),
-      ...(args.target_close_date ? { target_close_date: args.target_close_date } : {}),
+      ...(args.identified_date ? { identified_date: toDateTime(args.identified_date) } : {}),
+      ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
     const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.create", { body, signal: ctx.signal }));
     const detail = toIncidentDetail(incident);
@@ -82,18 +76,17 @@ export const incidentsUpdate = defineTool({
   title: "Update an incident",
   toolset: "incidents",
   description:
-    "Change an incident: title, body, severity, stage (e.g. mitigated, resolved), owners, parts (lists are " +
-    "replaced) or dates. Only the fields given change. The id may be INC-4 or a don: id. Beta API.",
+    "Change an incident's stage (e.g. mitigated, resolved), severity, title, body, dates, owners or parts.",
   input: z.object({
     id: incidentIdInput,
     title: z.string().trim().min(1).max(256).optional(),
     body: z.string().max(65_536).optional(),
     severity: severityInput.optional(),
-    stage: z.string().min(1).optional().describe('New stage name, e.g. "mitigated" or "resolved"'),
-    owned_by: owners.optional().describe('New owners: "me" or dev user ids'),
-    applies_to_parts: parts.optional().describe("New parts (replaces them)"),
-    mitigated_date: isoDateTime.optional(),
-    target_close_date: isoDateTime.optional(),
+    stage: z.string().min(1).optional(),
+    owned_by: owners.optional(),
+    applies_to_parts: parts.optional(),
+    mitigated_date: dateInput.optional(),
+    target_close_date: dateInput.optional(),
   }),
   output: z.object({ incident: incidentDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -119,8 +112,8 @@ export const incidentsUpdate = defineTool({
             },
           }
         : {}),
-      ...(args.mitigated_date ? { mitigated_date: args.mitigated_date } : {}),
-      ...(args.target_close_date ? { target_close_date: args.target_close_date } : {}),
+      ...(args.mitigated_date ? { mitigated_date: toDateTime(args.mitigated_date) } : {}),
+      ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
     const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.update", { body, signal: ctx.signal }));
     const detail = toIncidentDetail(incident);

@@ -10,14 +10,12 @@ export const linksCreate = defineTool({
   title: "Link two objects",
   toolset: "links",
   description:
-    "Link two objects: source --link_type--> target, e.g. a ticket is_related_to an issue (TKT-12 → ISS-7), an " +
-    "issue is_dependent_on another, a duplicate is_duplicate_of the original, a parent is_parent_of a child. " +
-    "Ids: TKT-12, ISS-7, PROD-1 or don: ids. Not idempotent: DevRev may create a second identical link, so " +
-    "check devrev_links_list first.",
+    "Link two objects: source link_type target, e.g. TKT-12 is_related_to ISS-7. May duplicate an existing " +
+    "link; check devrev_links_list.",
   input: z.object({
-    source: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
-    target: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
-    link_type: z.enum(LINK_TYPES).describe("How source relates to target"),
+    source: z.string().min(1),
+    target: z.string().min(1),
+    link_type: z.enum(LINK_TYPES),
   }),
   output: z.object({ link: linkSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -8,10 +8,8 @@ export const linksDelete = defineTool({
   name: "devrev_links_delete",
   title: "Delete a link",
   toolset: "links",
-  description:
-    "Remove a link between two objects. The id is the link's don: id (…:link/N) shown by devrev_links_list; " +
-    "the linked objects themselves are not changed. Confirm with the user first.",
-  input: z.object({ id: z.string().min(1).describe("The link's id from devrev_links_list (don:…:link/N)") }),
+  description: "Remove a link (id from devrev_links_list); the objects stay. Confirm with the user first.",
+  input: z.object({ id: z.string().min(1).describe("Link don: id (…:link/N)") }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["links.delete"],

@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { LINK_TYPES, linkSchema, renderLinkLine, toLink } from "./link-shape.js";
 
@@ -11,18 +11,15 @@ const DIRECTION = { outgoing: "is_source", incoming: "is_target" } as const;
 
 export const linksList = defineTool({
   name: "devrev_links_list",
-  title: "List links of an object",
+  title: "List links",
   toolset: "links",
   description:
-    "List the links of one object: which issues a ticket is related to, what an issue depends on, duplicates, " +
-    "parents. `object` is required: TKT-12, ISS-7, PROD-1 or a don: id. direction: outgoing (object is the " +
-    "source), incoming (object is the target) or both (default). Each line shows the link id that " +
-    "devrev_links_delete takes. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+    "An object's links (related issues, dependencies, duplicates, parents); outgoing = object is the source.",
   input: z.object({
-    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
+    object: z.string().min(1),
     direction: z.enum(["both", "outgoing", "incoming"]).default("both"),
-    link_type: z.array(z.enum(LINK_TYPES)).optional().describe("Only these link types"),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    link_type: z.array(z.enum(LINK_TYPES)).optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -9,15 +9,14 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 const NAME = "devrev_find_tools";
 
 const input = z.object({
-  query: z
+  query: z.string().trim().min(1).max(200).optional(),
+  toolset: z
     .string()
     .trim()
     .min(1)
-    .max(200)
-    .optional()
-    .describe('What you want to do, e.g. "delete an article" or "incidents"'),
-  toolset: z.string().trim().min(1).max(40).optional().describe("Only tools of this toolset"),
-  limit: z.number().optional().describe("Default 10, at most 50"),
+    .refine((v) => v.length <= 40, "at most 40 characters")
+    .optional(),
+  limit: z.number().optional(),
 });
 
 const toolHitSchema = z.object({
@@ -40,12 +39,12 @@ const output = z.object({
 
 export const findTools = defineTool({
   name: NAME,
-  title: "Find DevRev tools",
+  title: "Find tools",
   toolset: "meta",
   inDefault: true,
   description:
-    "Search all DevRev tools of this server, including toolsets not enabled here, when no listed tool fits " +
-    "(articles, incidents, SLAs, links, Q&A...). Says which you can call now and how to enable the rest.",
+    "Find tools by intent in every toolset, including ones not enabled here (incidents, SLAs, Q&A...), and how " +
+    "to enable them.",
   input,
   output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },

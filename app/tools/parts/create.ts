@@ -2,8 +2,9 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { dateInput, toDateTime } from "../works/dates.js";
+import { toDateTime } from "../works/dates.js";
 import { PART_TYPES, partSchema, renderPartDetail, toPart } from "./part-shape.js";
 
 export const partsCreate = defineTool({
@@ -11,16 +12,15 @@ export const partsCreate = defineTool({
   title: "Create a part",
   toolset: "parts",
   description:
-    "Create a product, capability (under a product), feature (under a capability or feature) or enhancement " +
-    "(under any of them). `parent` is required except for products. Owners default to the caller. Not " +
-    "idempotent: each call creates a new part, so check devrev_parts_list before retrying.",
+    "Create a product, capability (under a product), feature (under a capability or feature) or " +
+    "enhancement. Only products have no parent.",
   input: z.object({
     type: z.enum(PART_TYPES),
     name: z.string().trim().min(1).max(256),
-    parent: z.string().min(1).optional().describe("Parent part: PROD-1, CAPL-2, FEAT-3 or a don: id"),
+    parent: z.string().min(1).optional(),
     description: z.string().max(65_536).optional(),
-    owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
-    target_close_date: dateInput.optional().describe("Enhancements only: 2026-03-31 or a date-time"),
+    owned_by: z.array(z.string()).optional().describe("Default: me"),
+    target_close_date: dateInput.optional().describe("Enhancements only"),
   }),
   output: z.object({ part: partSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

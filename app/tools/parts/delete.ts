@@ -8,9 +8,8 @@ export const partsDelete = defineTool({
   title: "Delete a part",
   toolset: "parts",
   description:
-    "Permanently delete a part (PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id). DevRev refuses while the part has " +
-    "parts below it. Work items that applied to it lose their part. Cannot be undone: confirm with the user first.",
-  input: z.object({ id: z.string().min(1).describe("PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id") }),
+    "Permanently delete a part with no parts below it; its work items lose their part. Confirm first.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["parts.delete", "parts.get"],

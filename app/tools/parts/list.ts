@@ -3,30 +3,25 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PART_TYPES, partSchema, renderPartLine, toPart } from "./part-shape.js";
 
 export const partsList = defineTool({
   name: "devrev_parts_list",
-  title: "List parts (products, features)",
+  title: "List parts",
   toolset: "parts",
   inDefault: true,
   description:
-    "List DevRev parts: the product tree of products (PROD-1) > capabilities (CAPL-2) > features (FEAT-3), " +
-    "plus enhancements (ENH-4). Every work item applies to a part, so use this to find the part for " +
-    "devrev_works_create or a works filter. Filter by type, exact name, owner, or `parent` to list one level " +
-    "below a part. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+    "Parts: the product tree (product > capability > feature, plus enhancements) that work items apply " +
+    "to. `parent` lists one level below a part.",
   input: z.object({
-    type: z.array(z.enum(PART_TYPES)).optional().describe("Part types to include; default all"),
-    name: z.array(z.string().min(1)).optional().describe('Exact part names, e.g. ["Billing"]'),
-    owned_by: z.array(z.string()).optional().describe('"me" or dev user ids'),
-    parent: z
-      .string()
-      .optional()
-      .describe("List the parts directly below this one: PROD-1, CAPL-2 or a don: id"),
+    type: z.array(z.enum(PART_TYPES)).optional(),
+    name: z.array(z.string().min(1)).optional().describe("Exact names"),
+    owned_by: z.array(z.string()).optional(),
+    parent: z.string().optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { toDateTime } from "../works/dates.js";
 import { partRef } from "./fetch.js";
@@ -13,22 +14,13 @@ export const partsUpdate = defineTool({
   name: "devrev_parts_update",
   title: "Update a part",
   toolset: "parts",
-  description:
-    "Rename a part, change its description or owners, or (enhancements) its target close date. The id is " +
-    "PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id. Only the fields given change; repeating a call is harmless.",
+  description: "Rename a part or change its description, owners or (enhancements) target close date.",
   input: z.object({
-    id: z.string().min(1).describe("PROD-1, CAPL-2, FEAT-3, ENH-4 or a don: id"),
+    id: z.string().min(1),
     name: z.string().trim().min(1).max(256).optional(),
-    description: z.string().max(65_536).optional().describe("Replaces the description"),
-    owned_by: z
-      .array(z.string())
-      .min(1)
-      .optional()
-      .describe('New owners (replaces them): "me" or dev user ids'),
-    target_close_date: z
-      .union([z.iso.datetime({ offset: true }), z.iso.date(), z.null()])
-      .optional()
-      .describe("Enhancements: new target close date, or null to clear it"),
+    description: z.string().max(65_536).optional(),
+    owned_by: z.array(z.string()).min(1).optional().describe("Replaces the owners"),
+    target_close_date: dateInput.nullable().optional().describe("Enhancements; null clears it"),
   }),
   output: z.object({ part: partSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -7,9 +7,7 @@ export const questionAnswersDelete = defineTool({
   name: "devrev_question_answers_delete",
   title: "Delete a question-answer",
   toolset: "qa",
-  description:
-    "Permanently delete a question-answer pair. It cannot be undone: confirm with the user first, and prefer " +
-    "devrev_question_answers_update with status archived when it may be needed again. Beta API.",
+  description: "Permanently delete a question-answer pair; cannot be undone. Archiving it (status) keeps it.",
   input: z.object({ id: qaIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

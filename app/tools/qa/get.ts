@@ -8,8 +8,7 @@ export const questionAnswersGet = defineTool({
   name: "devrev_question_answers_get",
   title: "Get a question-answer",
   toolset: "qa",
-  description:
-    "Get one question-answer pair with its whole answer, status, parts and source articles. Beta API.",
+  description: "Get one question-answer pair with its whole answer, parts and sources.",
   input: z.object({ id: qaIdInput }),
   output: z.object({ question_answer: qaDetailSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

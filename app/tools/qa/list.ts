@@ -4,7 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
 
@@ -12,18 +12,12 @@ export const questionAnswersList = defineTool({
   name: "devrev_question_answers_list",
   title: "List question-answers",
   toolset: "qa",
-  description:
-    "List curated question-answer pairs (QA-3: question, clipped answer, status, part). Filter by part, source " +
-    'article or owner ("me"). Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`. Beta API.',
+  description: "List question-answer pairs (QA-3) by part, source article or owner.",
   input: z.object({
-    applies_to_parts: z.array(z.string().min(1)).max(10).optional().describe("PROD-1, FEAT-3 or don: ids"),
-    applies_to_articles: z
-      .array(z.string().min(1))
-      .max(10)
-      .optional()
-      .describe("Source articles: ART-3 or don: ids"),
-    owned_by: z.array(z.string().min(1)).max(10).optional().describe('"me" or dev user ids'),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    applies_to_parts: z.array(z.string().min(1)).max(10).optional(),
+    applies_to_articles: z.array(z.string().min(1)).max(10).optional(),
+    owned_by: z.array(z.string().min(1)).max(10).optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { expectKind } from "../shared/ids.js";
 
-export const qaIdInput = z.string().min(1).describe("The question-answer's id: QA-3 or a don: id");
+export const qaIdInput = z.string().min(1);
 
 /** Question-answers have no kind of their own in the id parser, so any id of a known kind is refused. */
 export function qaId(input: string): string {

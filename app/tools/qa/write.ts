@@ -15,16 +15,16 @@ export const questionAnswersCreate = defineTool({
   title: "Create a question-answer",
   toolset: "qa",
   description:
-    "Add a curated question-answer pair for the parts it covers, optionally citing source articles (ART-3). " +
-    "Starts as a draft unless status says otherwise; owners default to the caller. Not idempotent. Beta API.",
+    "Add a question-answer pair for parts, optionally citing source articles. Draft and owned by the caller " +
+    "by default.",
   input: z.object({
     question: z.string().trim().min(1).max(2_000),
     answer: z.string().trim().min(1).max(20_000),
-    applies_to_parts: parts.describe("Parts it covers: PROD-1, FEAT-3 or don: ids"),
-    sources: sources.optional().describe("Articles it is based on: ART-3 or don: ids"),
-    status: z.enum(QA_STATUSES).optional().describe("Default draft"),
+    applies_to_parts: parts,
+    sources: sources.optional().describe("Source articles"),
+    status: z.enum(QA_STATUSES).optional(),
     topic: z.string().max(200).optional(),
-    owned_by: z.array(z.string().min(1)).min(1).max(10).optional().describe('"me" (default) or dev user ids'),
+    owned_by: z.array(z.string().min(1)).min(1).max(10).optional(),
   }),
   output: z.object({ question_answer: qaDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -59,9 +59,7 @@ export const questionAnswersUpdate = defineTool({
   name: "devrev_question_answers_update",
   title: "Update a question-answer",
   toolset: "qa",
-  description:
-    "Change a question-answer pair: question, answer, status (publish, archive...), verified, topic, parts or " +
-    "sources (lists are replaced). Only the fields given change. Beta API.",
+  description: "Change a question-answer pair; parts and sources are replaced.",
   input: z.object({
     id: qaIdInput,
     question: z.string().trim().min(1).max(2_000).optional(),
@@ -69,8 +67,8 @@ export const questionAnswersUpdate = defineTool({
     status: z.enum(QA_STATUSES).optional(),
     verified: z.boolean().optional(),
     topic: z.string().max(200).optional(),
-    applies_to_parts: parts.optional().describe("New parts (replaces them)"),
-    sources: sources.optional().describe("New source articles (replaces them)"),
+    applies_to_parts: parts.optional(),
+    sources: sources.optional().describe("Source articles"),
   }),
   output: z.object({ question_answer: qaDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -20,23 +20,23 @@ const sourceSchema = z.object({
 });
 
 const QUERY_CHARS = 2_000;
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export const recommendations = defineTool({
   name: "devrev_recommendations",
   title: "Suggest a reply",
   toolset: "recommendations",
   description:
-    "Suggest a reply from the knowledge base (articles, question-answers), citing its sources. Give the customer's " +
-    "question as `query`, or a ticket/conversation id (TKT-12, CONV-3) as `object` to answer what the customer " +
-    "wrote there. Review the suggestion before sending it: it is a draft, not a verified answer. Beta API.",
+    "Draft a reply from the knowledge base, with sources, to a `query` or to what the customer wrote on a ticket " +
+    "or conversation (`object`). Review it before sending.",
   input: z.object({
-    query: z.string().trim().min(1).max(QUERY_CHARS).optional().describe("The question to answer"),
-    object: z.string().min(1).optional().describe("A ticket (TKT-12) or conversation (CONV-3) to answer"),
+    query: z.string().trim().min(1).max(QUERY_CHARS).optional(),
+    object: z.string().min(1).optional(),
     language: z
       .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "use a BCP 47 tag such as en-US")
+      .refine((v) => LANGUAGE.test(v), "use a BCP 47 tag such as en-US")
       .optional()
-      .describe("Reply language as a BCP 47 tag; default en-US"),
+      .describe("BCP 47; default en-US"),
   }),
   output: z.object({
     reply: z.string(),

@@ -62,12 +62,11 @@ export const customFieldsGet = defineTool({
   title: "Fields of an object type",
   toolset: "schemas",
   description:
-    "Show the fields of an object type (ticket, issue, ...) and optionally one subtype: stock fields and the " +
-    "org's custom fields (ctype__…), with their types, allowed enum values and required flags. Use it before " +
-    "filtering or writing custom fields. Subtype values come from devrev_subtypes_list.",
+    "Stock and custom (ctype__…) fields of an object type or subtype: types, allowed values, required. Use " +
+    "before filtering or writing them.",
   input: z.object({
-    leaf_type: z.enum(LEAF_TYPES).describe("Object type, e.g. ticket or issue"),
-    subtype: z.string().min(1).optional().describe("Subtype value, e.g. billing_dispute"),
+    leaf_type: z.enum(LEAF_TYPES),
+    subtype: z.string().min(1).optional(),
   }),
   output: z.object({
     leaf_type: z.string(),

@@ -31,10 +31,9 @@ export const subtypesList = defineTool({
   title: "List subtypes",
   toolset: "schemas",
   description:
-    "List the subtypes your DevRev org defines (e.g. ticket subtype billing_dispute, issue subtype bug), per " +
-    "object type. Each subtype adds custom fields: see them with devrev_custom_fields_get.",
+    "List the org's subtypes (e.g. ticket billing_dispute); devrev_custom_fields_get shows their fields.",
   input: z.object({
-    leaf_type: z.enum(LEAF_TYPES).optional().describe("Only subtypes of this object type; default all"),
+    leaf_type: z.enum(LEAF_TYPES).optional(),
   }),
   output: z.object({
     items: z.array(subtypeSchema),

@@ -77,18 +77,14 @@ export const search = defineTool({
   toolset: "search",
   inDefault: true,
   description:
-    "Search DevRev by words: tickets, issues, articles, parts, customers, users, conversations... Hybrid mode " +
-    "(default with a namespace) ranks by meaning in one namespace; keyword mode searches several (all without a " +
-    "namespace) and pages with cursor. Lines start with ids (TKT-12, ART-3) other tools take. Beta API.",
+    "Search by words. Mode hybrid (default with a namespace) ranks by meaning in one namespace; keyword " +
+    "(default without) searches all, paged.",
   input: z.object({
-    query: z.string().trim().min(1).max(400).describe("Words to search for"),
-    namespace: z.enum(NAMESPACES).optional().describe("What to search; required for hybrid mode"),
-    mode: z
-      .enum(["hybrid", "keyword"])
-      .optional()
-      .describe("Default hybrid with a namespace, keyword without"),
-    limit: z.number().optional().describe("Results: default 10, at most 50 (clamped)"),
-    cursor: z.string().optional().describe("keyword mode only: next_cursor from the previous page"),
+    query: z.string().trim().min(1).max(400),
+    namespace: z.enum(NAMESPACES).optional(),
+    mode: z.enum(["hybrid", "keyword"]).optional(),
+    limit: z.number().optional(),
+    cursor: z.string().optional().describe("Keyword mode"),
   }),
   output: z.object({
     items: z.array(hitSchema),

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 // Input fragments shared by list tools, so every list pages and sorts the same way.
 
-export const cursorInput = z.string().optional().describe("next_cursor of the previous page");
+// Paging is explained once in the server instructions; these stay terse on purpose.
+export const cursorInput = z.string().optional();
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/;
 
@@ -18,18 +19,14 @@ export const dateInput = z
   )
   .describe("ISO date or date-time");
 
-export const limitInput = z
-  .number()
-  .int()
-  .optional()
-  .describe("Items per page: default 25, at most 100 (larger values are clamped)");
+export const limitInput = z.number().int().optional().describe("Default 25, max 100");
 
 const SORT = /^-?[a-z_.]+(:(asc|desc))?$/;
 
 export const sortByInput = z
-  .array(z.string().regex(SORT, 'use "field:asc" or "field:desc", e.g. "modified_date:desc"'))
+  .array(z.string().refine((v) => SORT.test(v), 'use "field:asc" or "field:desc", e.g. "modified_date:desc"'))
   .optional()
-  .describe('Sort keys like "modified_date:desc" or "created_date:asc"');
+  .describe('e.g. "modified_date:desc"');
 
 /** DevRev answers 400 to the `-field` shorthand: rewrite it to `field:desc`. */
 export function normaliseSortBy(sortBy: readonly string[] | undefined): string[] | undefined {

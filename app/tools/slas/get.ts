@@ -9,9 +9,8 @@ export const slasGet = defineTool({
   name: "devrev_slas_get",
   title: "Get an SLA",
   toolset: "slas",
-  description:
-    "Get one SLA by its id (don:…:sla/N from devrev_slas_list): type, status, evaluation period, description.",
-  input: z.object({ id: z.string().min(1).describe("The SLA's id (don:…:sla/N)") }),
+  description: "Get one SLA: type, status, evaluation period, description.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ sla: slaSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["slas.get"],

@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { renderSlaLine, slaSchema, toSla } from "./sla-shape.js";
 
 export const slasList = defineTool({
@@ -11,14 +11,13 @@ export const slasList = defineTool({
   title: "List SLAs",
   toolset: "slas",
   description:
-    "List service-level agreements: what each applies to (tickets, conversations, issues), whether it is " +
-    "published, external (customer-facing) or internal. For one ticket's SLA status use devrev_sla_trackers_get. " +
-    "Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+    "List SLAs: what each applies to, status, external or internal. A ticket's SLA status: " +
+    "devrev_sla_trackers_get.",
   input: z.object({
     applies_to: z.array(z.enum(["ticket", "conversation", "issue", "incident"])).optional(),
     status: z.array(z.enum(["draft", "published", "archived"])).optional(),
     sla_type: z.array(z.enum(["external", "internal"])).optional(),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

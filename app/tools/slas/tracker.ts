@@ -61,10 +61,9 @@ export const slaTrackersGet = defineTool({
   title: "SLA status of a ticket",
   toolset: "slas",
   description:
-    "Show the SLA status of a ticket (TKT-12 or its don: id) or of an SLA tracker id: which SLA applies, whether " +
-    "it is running, breached or completed, and each metric's target time (e.g. first response).",
+    "A ticket's SLA status: the SLA, whether running, breached or completed, and each metric's target time.",
   input: z.object({
-    id: z.string().min(1).describe("TKT-12, a ticket's don: id, or an SLA tracker id (…:sla_tracker/N)"),
+    id: z.string().min(1).describe("Ticket or SLA tracker id"),
   }),
   output: z.object({ ticket: z.string().optional(), tracker: trackerSchema.nullable() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -5,7 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorLine } from "../shared/format.js";
 import { parseObjectRef } from "../shared/ids.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { renderSprintLine, sprintSchema, toSprint } from "./vista-shape.js";
 
 /** Vista ids are don: ids (…:vista/N); other kinds of ids are explained. */
@@ -24,14 +24,12 @@ export const sprintsList = defineTool({
   title: "List sprints",
   toolset: "sprints",
   description:
-    "List sprints with their state (planned, active, completed) and dates, from one sprint board (`board`, from " +
-    'devrev_vistas_list flavor=sprint_board) or from all boards. state=["active"] gives the current sprint. The ' +
-    "sprint ids shown go into devrev_works_list `sprint` to see the issues in a sprint. Pages of `limit` " +
-    "(default 25, max 100); pass next_cursor back as `cursor`.",
+    'List sprints of one board or all, with state and dates; state ["active"] is current. devrev_works_list ' +
+    "`sprint` lists a sprint's issues.",
   input: z.object({
-    board: z.string().min(1).optional().describe("Sprint board id (don:…:vista/N)"),
+    board: z.string().min(1).optional().describe("Sprint board (vista) id"),
     state: z.array(z.enum(["planned", "active", "completed"])).optional(),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

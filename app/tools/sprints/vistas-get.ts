@@ -6,12 +6,10 @@ import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
 
 export const vistasGet = defineTool({
   name: "devrev_vistas_get",
-  title: "Get a view or sprint board",
+  title: "Get a vista",
   toolset: "sprints",
-  description:
-    "Get one vista (saved view or sprint board) by its id (don:…:vista/N from devrev_vistas_list). For a sprint " +
-    "board's sprints use devrev_sprints_list.",
-  input: z.object({ id: z.string().min(1).describe("The vista's id (don:…:vista/N)") }),
+  description: "Get one vista (saved view or sprint board).",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ vista: vistaSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["vistas.get"],

@@ -3,21 +3,18 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
 
 export const vistasList = defineTool({
   name: "devrev_vistas_list",
-  title: "List views and sprint boards",
+  title: "List vistas",
   toolset: "sprints",
-  description:
-    "List DevRev vistas (saved views). flavor=sprint_board finds sprint boards, whose sprints devrev_sprints_list " +
-    "shows; support_inbox finds support inboxes. Pages of `limit` (default 25, max 100); pass next_cursor back " +
-    "as `cursor`.",
+  description: "List vistas (saved views); flavor sprint_board finds boards for devrev_sprints_list.",
   input: z.object({
     flavor: z.array(z.enum(["sprint_board", "support_inbox", "nnl"])).optional(),
     type: z.array(z.enum(["curated", "dynamic", "grouped"])).optional(),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -7,15 +7,13 @@ export const colorInput = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #d73a4a")
   .optional()
-  .describe("Hex colour, e.g. #d73a4a");
+  .describe("e.g. #d73a4a");
 
 export const tagsCreate = defineTool({
   name: "devrev_tags_create",
   title: "Create a tag",
   toolset: "tags",
-  description:
-    "Create a tag. Names are unique: DevRev refuses a duplicate, so check devrev_tags_list first. " +
-    "allowed_values turns it into a tag whose uses carry one of those values.",
+  description: "Create a tag (names are unique). With allowed_values, each use carries one of those values.",
   input: z.object({
     name: z.string().trim().min(1).max(64),
     description: z.string().max(1_000).optional(),

@@ -7,9 +7,7 @@ export const tagsDelete = defineTool({
   name: "devrev_tags_delete",
   title: "Delete a tag",
   toolset: "tags",
-  description:
-    "Permanently delete a tag (TAG-3 or a don: id); it disappears from every object that carries it. Cannot be " +
-    "undone: confirm with the user first.",
+  description: "Permanently delete a tag from every object. Confirm with the user first.",
   input: z.object({ id: tagIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

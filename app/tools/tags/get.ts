@@ -8,7 +8,7 @@ export const tagsGet = defineTool({
   name: "devrev_tags_get",
   title: "Get a tag",
   toolset: "tags",
-  description: "Get one tag (TAG-3 or a don: id): name, description, allowed values, colour and its full id.",
+  description: "One tag (TAG-3): name, description, allowed values, colour, full id.",
   input: z.object({ id: tagIdInput }),
   output: z.object({ tag: tagSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

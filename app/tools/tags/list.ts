@@ -3,20 +3,18 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { renderTagLine, tagSchema, toTag } from "./tag-shape.js";
 
 export const tagsList = defineTool({
   name: "devrev_tags_list",
   title: "List tags",
   toolset: "tags",
-  description:
-    "List DevRev tags with their don: ids, which the works tools take in `tags`, `add_tags` and `remove_tags`. " +
-    "Filter by exact names. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  description: "Tags with the don: ids that tags, add_tags and remove_tags take; filter by exact name.",
   input: z.object({
-    name: z.array(z.string().min(1)).optional().describe('Exact tag names, e.g. ["bug"]'),
+    name: z.array(z.string().min(1)).optional(),
     sort_by: sortByInput,
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

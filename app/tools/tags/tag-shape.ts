@@ -16,7 +16,7 @@ export const tagSchema = z.object({
 });
 export type TagShape = z.infer<typeof tagSchema>;
 
-export const tagIdInput = z.string().min(1).describe("TAG-3 or a don: id");
+export const tagIdInput = z.string().min(1);
 
 export function toTag(t: Schemas["tag"]): TagShape {
   const description = t.description ? sanitizeText(t.description, 500) : "";

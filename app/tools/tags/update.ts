@@ -11,14 +11,12 @@ export const tagsUpdate = defineTool({
   name: "devrev_tags_update",
   title: "Update a tag",
   toolset: "tags",
-  description:
-    "Rename a tag or change its description, allowed values (replaces them) or colour. The id is TAG-3 or a " +
-    "don: id. Only the fields given change; repeating a call is harmless.",
+  description: "Rename a tag or change its description, allowed values or colour.",
   input: z.object({
     id: tagIdInput,
     name: z.string().trim().min(1).max(64).optional(),
     description: z.string().max(1_000).optional(),
-    allowed_values: z.array(z.string().min(1)).optional().describe("Replaces the allowed values"),
+    allowed_values: z.array(z.string().min(1)).optional().describe("Replaces them"),
     color: colorInput,
   }),
   output: z.object({ tag: tagSchema, changed: z.array(z.string()) }),

@@ -13,16 +13,12 @@ export const timelineEntriesCreate = defineTool({
   toolset: "timeline",
   inDefault: true,
   description:
-    "Add a comment to the timeline of a work item (TKT-12, ISS-7) or any object given by its don: id. " +
-    "Visibility defaults to internal (seen only by your team); use external only for text the customer " +
-    "should read on their ticket. Body is Markdown. Not idempotent: each call adds a comment.",
+    "Comment on a work item or any object. Internal by default; external comments are seen by the " +
+    "customer.",
   input: z.object({
-    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
-    body: z.string().trim().min(1).max(65_536).describe("Comment text (Markdown)"),
-    visibility: z
-      .enum(VISIBILITY)
-      .default("internal")
-      .describe("internal (default), external (customer sees it) or private"),
+    object: z.string().min(1),
+    body: z.string().trim().min(1).max(65_536).describe("Markdown"),
+    visibility: z.enum(VISIBILITY).default("internal"),
   }),
   output: z.object({
     comment: z.object({

@@ -8,8 +8,7 @@ export const timelineEntriesDelete = defineTool({
   title: "Delete a comment",
   toolset: "timeline",
   description:
-    "Permanently delete a comment from a timeline. The id is the comment's full don: id from " +
-    "devrev_timeline_entries_list (it ends in comment/N). Cannot be undone: confirm with the user first.",
+    "Permanently delete a comment (id from devrev_timeline_entries_list). Confirm with the user first.",
   input: z.object({ id: commentIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

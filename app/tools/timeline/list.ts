@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { entrySchema, renderEntryLine, toEntry } from "./entry-shape.js";
 
@@ -15,15 +15,12 @@ export const timelineEntriesList = defineTool({
   toolset: "timeline",
   inDefault: true,
   description:
-    "Read the timeline of a work item (TKT-12, ISS-7), part (PROD-1) or any object by its don: id: comments with " +
-    "their text and visibility, and change events (stage changes, links, creation) as one line each, newest " +
-    'first. show="comments" for the discussion only, "events" for the history only. Comment ids shown here are ' +
-    "what devrev_timeline_entries_update and _delete take. Pages of `limit` (default 25, max 100); pass " +
-    "next_cursor back as `cursor`.",
+    "An object's comments (with visibility) and change events, newest first. Gives the comment ids that " +
+    "edit and delete take.",
   input: z.object({
-    object: z.string().min(1).describe("TKT-12, ISS-7, PROD-1 or a don: id"),
-    show: z.enum(["all", "comments", "events"]).default("all").describe("all (default), comments or events"),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    object: z.string().min(1).describe("Work item, part or any don: id"),
+    show: z.enum(["all", "comments", "events"]).default("all"),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -7,12 +7,7 @@ import { day, userLabel } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { commentSchema, toComment } from "./entry-shape.js";
 
-export const commentIdInput = z
-  .string()
-  .min(1)
-  .describe(
-    "The comment's id, e.g. don:core:dvrv-us-1:devo/1abc:ticket/12:comment/34 (from devrev_timeline_entries_list)",
-  );
+export const commentIdInput = z.string().min(1).describe("Comment don: id (…/comment/N)");
 
 /** Comment ids are full don: ids ending in comment/N; anything else is explained. */
 export function commentId(input: string): string {
@@ -29,13 +24,10 @@ export const timelineEntriesUpdate = defineTool({
   name: "devrev_timeline_entries_update",
   title: "Edit a comment",
   toolset: "timeline",
-  description:
-    "Replace the text of an existing comment. The id is the comment's full don: id as shown by " +
-    "devrev_timeline_entries_list (it ends in comment/N). Only comments can be edited, not change events. " +
-    "Editing again with the same text changes nothing.",
+  description: "Replace a comment's text. Comment ids come from devrev_timeline_entries_list.",
   input: z.object({
     id: commentIdInput,
-    body: z.string().trim().min(1).max(65_536).describe("The new comment text (Markdown); replaces the old"),
+    body: z.string().trim().min(1).max(65_536).describe("Markdown"),
   }),
   output: z.object({ comment: commentSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

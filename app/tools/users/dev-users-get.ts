@@ -24,11 +24,8 @@ export const devUsersGet = defineTool({
   name: "devrev_dev_users_get",
   title: "Get a dev user",
   toolset: "users",
-  description:
-    'Get one member of your DevRev organisation by "me", display id (DEVU-2) or full id ' +
-    "(don:identity:...:devu/2): name, e-mail, handle, state, timezone. For customer contacts (REVU-…) use " +
-    "devrev_rev_users_get.",
-  input: z.object({ id: z.string().min(1).describe('"me", DEVU-2 or a don:identity:...:devu/N id') }),
+  description: "One member of your organisation (DEVU-2): name, e-mail, handle, state, timezone.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ user: devUserSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["dev-users.get", "dev-users.self"],

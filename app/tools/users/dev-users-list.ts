@@ -3,7 +3,7 @@ import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { devUserSchema, renderDevUserLine, toDevUser, USER_STATES } from "./user-shape.js";
 
 export const devUsersList = defineTool({
@@ -12,13 +12,12 @@ export const devUsersList = defineTool({
   toolset: "users",
   inDefault: true,
   description:
-    "List your organisation's members (dev users): name, e-mail, state and the full don: id that owned_by " +
-    "filters and assignments take. Filter by exact e-mail or state. Pages of `limit` (default 25, max 100); " +
-    "pass next_cursor back as `cursor`.",
+    "Your organisation's members (dev users), by exact e-mail or state. For customer contacts use " +
+    "devrev_rev_users_list.",
   input: z.object({
-    email: z.array(z.string().trim().min(3)).optional().describe("Exact e-mail addresses"),
-    state: z.array(z.enum(USER_STATES)).optional().describe('User states, e.g. ["active"]'),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    email: z.array(z.string().trim().min(3)).optional(),
+    state: z.array(z.enum(USER_STATES)).optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

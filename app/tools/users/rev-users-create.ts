@@ -9,21 +9,15 @@ export const revUsersCreate = defineTool({
   name: "devrev_rev_users_create",
   title: "Create a customer contact",
   toolset: "users",
-  description:
-    "Add a contact (rev user) to a customer, given as rev_org (REV-2) or account (ACC-3, its default rev org). " +
-    "E-mails are unique. Not idempotent: check devrev_rev_users_list (email) before retrying.",
+  description: "Add a contact to a customer: give rev_org or account (its default org). E-mails are unique.",
   input: z.object({
-    display_name: z.string().trim().min(1).max(256).describe("The contact's name"),
-    email: z.email().optional().describe("E-mail address (unique among contacts)"),
-    rev_org: z.string().min(1).optional().describe("REV-2 or a rev org don: id"),
-    account: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("ACC-3 or an account don: id (its default rev org is used)"),
+    display_name: z.string().trim().min(1).max(256),
+    email: z.email().optional(),
+    rev_org: z.string().min(1).optional(),
+    account: z.string().min(1).optional(),
     phone_numbers: z.array(z.string().regex(/^\+[1-9]\d{4,14}$/, "use E.164, e.g. +14155550100")).optional(),
     description: z.string().max(4_000).optional(),
-    external_ref: z.string().max(256).optional().describe("The contact's id in your CRM"),
+    external_ref: z.string().max(256).optional().describe("Id in your CRM"),
   }),
   output: z.object({ user: savedUserSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

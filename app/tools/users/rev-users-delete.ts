@@ -9,9 +9,8 @@ export const revUsersDelete = defineTool({
   title: "Delete a customer contact",
   toolset: "users",
   description:
-    "Permanently delete a customer contact (REVU-3 or its don: id). Their tickets and conversations stay but " +
-    "lose the link to the person. Confirm with the user first; there is no undo.",
-  input: z.object({ id: z.string().min(1).describe("REVU-3 or a don:identity:...:revu/N id") }),
+    "Permanently delete a customer contact; their tickets stay, unlinked. Confirm with the user first.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({
     deleted: z.object({ id: z.string(), display_id: z.string().optional(), name: z.string().optional() }),
   }),

@@ -8,10 +8,8 @@ export const revUsersGet = defineTool({
   name: "devrev_rev_users_get",
   title: "Get a customer contact",
   toolset: "users",
-  description:
-    "Get one customer contact (rev user) by display id (REVU-3) or full id (don:identity:...:revo/N:revu/M): " +
-    "name, e-mail, phone, organisation, description. For team members (DEVU-…) use devrev_dev_users_get.",
-  input: z.object({ id: z.string().min(1).describe("REVU-3 or a don:identity:...:revu/N id") }),
+  description: "One customer contact (REVU-3): name, e-mail, phone, organisation, description.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ user: revUserSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-users.get"],

@@ -4,23 +4,18 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { revOrgIdsFor } from "../customers/customer-refs.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput } from "../shared/inputs.js";
+import { cursorInput, limitInput } from "../shared/inputs.js";
 import { renderRevUserLine, revUserSchema, toRevUser } from "./user-shape.js";
 
 export const revUsersList = defineTool({
   name: "devrev_rev_users_list",
   title: "List customer contacts (rev users)",
   toolset: "users",
-  description:
-    "List customers' contacts (rev users). Filter by customer (REV-2, or ACC-3 for all its rev orgs) and/or " +
-    "exact e-mail. Pages of `limit` (default 25, max 100); pass next_cursor back as `cursor`.",
+  description: "Customer contacts (rev users), by customer or exact e-mail.",
   input: z.object({
-    rev_org: z
-      .array(z.string().min(1))
-      .optional()
-      .describe("Customers: REV-2, ACC-3 or don: ids (find them with devrev_accounts_list)"),
-    email: z.array(z.string().trim().min(3)).optional().describe("Exact e-mail addresses"),
-    cursor: z.string().optional().describe("next_cursor from the previous page"),
+    rev_org: z.array(z.string().min(1)).optional().describe("REV-2 or ACC-3 (all its orgs)"),
+    email: z.array(z.string().trim().min(3)).optional(),
+    cursor: cursorInput,
     limit: limitInput,
   }),
   output: z.object({

@@ -11,17 +11,15 @@ export const revUsersUpdate = defineTool({
   name: "devrev_rev_users_update",
   title: "Update a customer contact",
   toolset: "users",
-  description:
-    "Change a customer contact (REVU-3 or its don: id): name, e-mail, phone numbers (replaces them), " +
-    "description or external ref. Only the fields given change; repeating a call is harmless.",
+  description: "Change a customer contact's name, e-mail, phones, description or external ref.",
   input: z.object({
-    id: z.string().min(1).describe("REVU-3 or a don:identity:...:revu/N id"),
+    id: z.string().min(1),
     display_name: z.string().trim().min(1).max(256).optional(),
     email: z.email().optional(),
     phone_numbers: z
       .array(z.string().regex(/^\+[1-9]\d{4,14}$/, "use E.164, e.g. +14155550100"))
       .optional()
-      .describe("Replaces the phone numbers"),
+      .describe("Replaces them"),
     description: z.string().max(4_000).optional(),
     external_ref: z.string().max(256).optional(),
   }),

@@ -9,9 +9,7 @@ export const whoami = defineTool({
   title: "Who am I",
   toolset: "users",
   inDefault: true,
-  description:
-    'Show the DevRev user this connection acts as (name, e-mail, id). Use it when the user says "me", "my" or ' +
-    '"assigned to me"; other tools also accept "me" directly.',
+  description: "The DevRev user this connection acts as: name, e-mail, id.",
   input: z.object({}),
   output: z.object({
     id: z.string(),

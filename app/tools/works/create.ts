@@ -2,26 +2,23 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { dateInput, toDateTime } from "./dates.js";
+import { toDateTime } from "./dates.js";
+import { donIds } from "./filters.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
 const input = z.object({
-  type: z
-    .enum(["ticket", "issue", "task"])
-    .describe("ticket = a customer's problem; issue = engineering work; task = a to-do"),
+  type: z.enum(["ticket", "issue", "task"]),
   title: z.string().trim().min(1).max(256),
-  body: z.string().max(65_536).optional().describe("Description in Markdown"),
-  part: z
-    .string()
-    .min(1)
-    .describe("The product/feature it applies to: PROD-1, FEAT-3 or a don: id (find with devrev_parts_list)"),
-  owned_by: z.array(z.string()).optional().describe('Owners: "me" (default) or dev user ids'),
+  body: z.string().max(65_536).optional().describe("Markdown"),
+  part: z.string().min(1).describe("Product or feature (devrev_parts_list)"),
+  owned_by: z.array(z.string()).optional().describe("Default: me"),
   severity: z.enum(SEVERITIES).optional().describe("Tickets only"),
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
-  rev_org: z.string().startsWith("don:").optional().describe("Customer (rev org) id; tickets only"),
-  tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids"),
-  target_close_date: dateInput.optional().describe("Due date: 2026-03-31 or a date-time"),
+  rev_org: z.string().optional().describe("Customer don: id; tickets only"),
+  tags: z.array(z.string()).optional().describe("Tag don: ids"),
+  target_close_date: dateInput.optional(),
 });
 
 export const worksCreate = defineTool({
@@ -30,10 +27,8 @@ export const worksCreate = defineTool({
   toolset: "works",
   inDefault: true,
   description:
-    "Create a DevRev ticket (customer-reported problem; may set severity and customer rev_org), issue " +
-    "(engineering work; may set priority) or task. A part (product or feature) is required; owners default to the " +
-    "caller. Not idempotent: each call creates a new item, so do not retry a call that may have succeeded — " +
-    "list recent items first.",
+    "Create a ticket (customer problem), issue (engineering work) or task. Check devrev_works_list " +
+    "for an existing item before retrying.",
   input,
   output: z.object({ work: workDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -45,12 +40,14 @@ export const worksCreate = defineTool({
     if (args.type !== "issue" && args.priority) {
       throw new ToolInputError("priority applies to issues only; use severity for tickets.");
     }
+    const revOrg = donIds(args.rev_org === undefined ? undefined : [args.rev_org], "rev_org")?.[0];
+    const tags = donIds(args.tags, "tags");
     const common = {
       title: args.title,
       applies_to_part: await resolvePartId(args.part, ctx),
       owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
       ...(args.body ? { body: args.body } : {}),
-      ...(args.tags ? { tags: args.tags.map((id) => ({ id })) } : {}),
+      ...(tags ? { tags: tags.map((id) => ({ id })) } : {}),
       ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
     const body =
@@ -59,7 +56,7 @@ export const worksCreate = defineTool({
             ...common,
             type: "ticket" as const,
             ...(args.severity ? { severity: args.severity } : {}),
-            ...(args.rev_org ? { rev_org: args.rev_org } : {}),
+            ...(revOrg ? { rev_org: revOrg } : {}),
           }
         : args.type === "issue"
           ? { ...common, type: "issue" as const, ...(args.priority ? { priority: args.priority } : {}) }

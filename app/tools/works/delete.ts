@@ -8,10 +8,9 @@ export const worksDelete = defineTool({
   title: "Delete a work item",
   toolset: "works",
   description:
-    "Permanently delete a ticket, issue or task (TKT-12, ISS-7, a don: id or URL) with its comments and links. " +
-    "Cannot be undone: prefer moving it to a closed stage (canceled, wont_fix, duplicate) with " +
-    "devrev_works_update, and confirm with the user before deleting.",
-  input: z.object({ id: z.string().min(1).describe("TKT-12, ISS-7, don:core:... or a DevRev URL") }),
+    "Permanently delete a ticket, issue or task with its comments and links. Prefer closing it " +
+    "(devrev_works_update stage); confirm with the user first.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({ deleted: z.object({ id: z.string(), display_id: z.string().optional() }) }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["works.delete", "works.get"],

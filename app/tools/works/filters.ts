@@ -1,26 +1,37 @@
 import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PRIORITIES, SEVERITIES, WORK_TYPES } from "./work-shape.js";
 
-// The work filters that devrev_works_list and devrev_works_count share, so "how many" and "which"
+// The work filters of devrev_works_list, shared by its count_only mode, so "how many" and "which"
 // always mean the same set.
 
+const ids = z.array(z.string()).optional();
+
 export const workFilterShape = {
-  type: z.array(z.enum(WORK_TYPES)).optional().describe("Work types to include; default all"),
-  stage: z.array(z.string().min(1)).optional().describe('Stage names, e.g. ["queued", "work_in_progress"]'),
-  owned_by: z.array(z.string()).optional().describe('"me" or dev user ids (don:identity:...:devu/N)'),
-  part: z.array(z.string()).optional().describe("Parts the work applies to: PROD-1, FEAT-3 or don: ids"),
-  severity: z.array(z.enum(SEVERITIES)).optional().describe("Ticket severities"),
-  priority: z.array(z.enum(PRIORITIES)).optional().describe("Issue priorities"),
-  rev_org: z.array(z.string().startsWith("don:")).optional().describe("Customer (rev org) ids, for tickets"),
-  tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids"),
-  sprint: z
-    .array(z.string().startsWith("don:"))
-    .optional()
-    .describe("Sprint ids from devrev_sprints_list (issues only)"),
+  type: z.array(z.enum(WORK_TYPES)).optional(),
+  stage: z.array(z.string().min(1)).optional().describe("Stage names"),
+  owned_by: ids,
+  part: ids,
+  severity: z.array(z.enum(SEVERITIES)).optional(),
+  priority: z.array(z.enum(PRIORITIES)).optional(),
+  rev_org: ids.describe("Customer don: ids (tickets)"),
+  tags: ids.describe("Tag don: ids"),
+  sprint: ids.describe("Sprint don: ids (issues)"),
 };
+
+/**
+ * Ids the API takes only in full (rev orgs, tags, sprints). Checked here rather than with
+ * `.startsWith("don:")`, which would add a pattern to every tools/list entry that uses them.
+ */
+export function donIds(values: readonly string[] | undefined, field: string): string[] | undefined {
+  if (!values) return undefined;
+  const bad = values.find((v) => !v.startsWith("don:"));
+  if (bad !== undefined) throw new ToolInputError(`${field}: "${bad.slice(0, 80)}" is not a full don: id.`);
+  return [...values];
+}
 
 const filterObject = z.object(workFilterShape);
 export type WorkFilterArgs = z.output<typeof filterObject>;
@@ -33,23 +44,26 @@ type FilterBody = Pick<
 /** The DevRev request fields for the given filters; "me", PROD-1 and friends are resolved. */
 export async function workFilterBody(args: WorkFilterArgs, ctx: ToolContext): Promise<FilterBody> {
   const body: FilterBody = {};
+  const revOrg = donIds(args.rev_org, "rev_org");
+  const tags = donIds(args.tags, "tags");
+  const sprint = donIds(args.sprint, "sprint");
   if (args.type?.length) body.type = args.type;
   if (args.stage?.length) body.stage = { name: args.stage };
   if (args.owned_by?.length) body.owned_by = await resolveUserIds(args.owned_by, ctx);
   if (args.part?.length)
     body.applies_to_part = await Promise.all(args.part.map((p) => resolvePartId(p, ctx)));
-  if (args.severity?.length || args.rev_org?.length) {
+  if (args.severity?.length || revOrg?.length) {
     body.ticket = {
       ...(args.severity?.length ? { severity: args.severity } : {}),
-      ...(args.rev_org?.length ? { rev_org: args.rev_org } : {}),
+      ...(revOrg?.length ? { rev_org: revOrg } : {}),
     };
   }
-  if (args.priority?.length || args.sprint?.length) {
+  if (args.priority?.length || sprint?.length) {
     body.issue = {
       ...(args.priority?.length ? { priority: args.priority } : {}),
-      ...(args.sprint?.length ? { sprint: args.sprint } : {}),
+      ...(sprint?.length ? { sprint } : {}),
     };
   }
-  if (args.tags?.length) body.tags = args.tags;
+  if (tags?.length) body.tags = tags;
   return body;
 }

@@ -14,17 +14,11 @@ export const worksGet = defineTool({
   toolset: "works",
   inDefault: true,
   description:
-    "Get one DevRev work item (ticket, issue, task) with its description, stage, owners, part, customer and dates. " +
-    "The id may be a display id (TKT-12, ISS-7), a full don: id, or a DevRev URL. Set `comments` (1-20) to " +
-    "include that many of its most recent comments.",
+    "One ticket, issue or task in full: description, stage, owners, part, customer, dates; optionally " +
+    "its latest comments.",
   input: z.object({
-    id: z.string().min(1).describe("TKT-12, ISS-7, don:core:... or a DevRev URL"),
-    comments: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe(`Also include this many recent comments (default 0, at most ${MAX_COMMENTS})`),
+    id: z.string().min(1),
+    comments: z.number().int().min(0).optional().describe(`Recent comments to add (max ${MAX_COMMENTS})`),
   }),
   output: z.object({ work: workDetailSchema, comments: z.array(commentSchema).optional() }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,5 +1,4 @@
 import { defineDomain } from "../domain.js";
-import { worksCount } from "./count.js";
 import { worksCreate } from "./create.js";
 import { worksDelete } from "./delete.js";
 import { escalateTicket } from "./escalate-ticket-prompt.js";
@@ -18,16 +17,7 @@ export const works = defineDomain({
   toolset: "works",
   description:
     "Tickets, issues and tasks: list, count, read, create, update, stage transitions, my open work",
-  tools: [
-    worksList,
-    worksMine,
-    worksCount,
-    worksGet,
-    worksTransitions,
-    worksCreate,
-    worksUpdate,
-    worksDelete,
-  ],
+  tools: [worksList, worksMine, worksGet, worksTransitions, worksCreate, worksUpdate, worksDelete],
   resources: [workResource],
   prompts: [triageTicket, escalateTicket, investigateIssue, weeklySupportReport, findSimilarTickets],
 });

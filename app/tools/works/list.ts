@@ -2,28 +2,31 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
-import { defineTool } from "../../mcp/tool.js";
+import { defineTool, type ToolContext } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorLine } from "../shared/format.js";
-import { limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { cursorInput, dateInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { workFilterBody, workFilterShape } from "./filters.js";
 import { renderWorkLine, toWorkSummary, workSummarySchema } from "./work-shape.js";
 
-const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).describe("ISO-8601 date or date-time");
-
 const input = z.object({
   ...workFilterShape,
-  created_after: isoDate.optional(),
-  created_before: isoDate.optional(),
-  modified_after: isoDate.optional(),
-  modified_before: isoDate.optional(),
+  created_after: dateInput.optional(),
+  created_before: dateInput.optional(),
+  modified_after: dateInput.optional(),
+  modified_before: dateInput.optional(),
   sort_by: sortByInput,
-  cursor: z.string().optional().describe("next_cursor from the previous page"),
+  cursor: cursorInput,
   limit: limitInput,
+  count_only: z.boolean().optional().describe("Only count matches; no date bounds"),
 });
 
+const DATE_BOUNDS = ["created_after", "created_before", "modified_after", "modified_before"] as const;
+
 const output = z.object({
-  items: z.array(workSummarySchema),
+  items: z.array(workSummarySchema).optional(),
   count: z.number().int(),
+  more: z.boolean().optional(),
   next_cursor: z.string().optional(),
   truncated: z.boolean().optional(),
 });
@@ -36,15 +39,14 @@ export const worksList = defineTool({
   toolset: "works",
   inDefault: true,
   description:
-    "List DevRev work items (tickets = customer problems, issues = engineering work, tasks) with filters. " +
-    'Use owned_by=["me"] for the caller\'s own work. Results are one line each with display ids (TKT-12, ISS-7) ' +
-    "that every tool accepts. Pages of `limit` items (default 25, max 100); pass next_cursor back as `cursor` " +
-    "for more. Date bounds are applied here, newest first, because DevRev does not apply them reliably.",
+    "List or count (count_only) tickets, issues and tasks by filters. Date bounds sort newest first. " +
+    "For the caller's open queue by urgency use devrev_works_mine.",
   input,
   output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["works.list", "parts.get", "dev-users.self"],
+  operations: ["works.list", "works.count", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
+    if (args.count_only) return countWorks(args, ctx);
     const limit = clampLimit(args.limit);
     const dateField: DateField | undefined =
       args.modified_after || args.modified_before
@@ -82,6 +84,21 @@ export const worksList = defineTool({
     };
   },
 });
+
+async function countWorks(args: z.output<typeof input>, ctx: ToolContext) {
+  const bounds = DATE_BOUNDS.filter((k) => args[k] !== undefined);
+  if (bounds.length)
+    throw new ToolInputError(`count_only cannot apply ${bounds.join(", ")}; list the items instead.`);
+  const body = await workFilterBody(args, ctx);
+  const res = await unwrap(ctx.devrev.api.POST("/works.count", { body, signal: ctx.signal }));
+  const filters = Object.keys(workFilterShape)
+    .map((k) => [k, args[k as keyof typeof workFilterShape]] as const)
+    .filter(([, v]) => Array.isArray(v) && v.length)
+    .map(([k, v]) => `${k}=${(v as string[]).join("|")}`)
+    .join(", ");
+  const text = `${res.count}${res.has_more ? "+" : ""} work items${filters ? ` match ${filters}` : " in total"}.`;
+  return { text, structured: { count: res.count, more: res.has_more } };
+}
 
 function inBounds(args: z.output<typeof input>) {
   const bounds: Array<[DateField, string | undefined, string | undefined]> = [

@@ -42,14 +42,10 @@ export const worksMine = defineTool({
   toolset: "works",
   inDefault: true,
   description:
-    "The caller's open tickets and issues (not in a closed stage), most urgent first: blocker/p0, then high/p1, " +
-    'medium/p2, low/p3; within each, the nearest due date first, with overdue items marked. Use it for "what ' +
-    'should I work on", "my queue", "my open tickets". Shows the top `limit` (default 25, max 100).',
+    "The caller's open tickets and issues, most urgent first (severity/priority, then due date; overdue " +
+    'marked). For "what should I work on" or "my queue".',
   input: z.object({
-    type: z
-      .array(z.enum(["ticket", "issue"]))
-      .optional()
-      .describe("Default both"),
+    type: z.array(z.enum(["ticket", "issue"])).optional(),
     limit: limitInput,
   }),
   output: z.object({

@@ -10,10 +10,9 @@ export const worksTransitions = defineTool({
   title: "Allowed stage changes",
   toolset: "works",
   description:
-    "Show which stages a work item (TKT-12, ISS-7, a don: id or URL) may move to from its current stage, from " +
-    "DevRev's stage diagram for its type and subtype, with each stage's state (open, in_progress, closed). Use " +
-    "it before changing a stage with devrev_works_update, which refuses moves the diagram does not allow.",
-  input: z.object({ id: z.string().min(1).describe("TKT-12, ISS-7, don:core:... or a DevRev URL") }),
+    "The stages a work item may move to from its current one, per its stage diagram, with each stage's " +
+    "state. Check before a stage change.",
+  input: z.object({ id: z.string().min(1) }),
   output: z.object({
     work: z.object({
       id: z.string(),

@@ -5,30 +5,25 @@ import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds, resolveWork } from "../shared/resolve.js";
 import { toDateTime } from "./dates.js";
+import { donIds } from "./filters.js";
 import { checkStageMove, loadTransitions } from "./stage-transitions.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
 const input = z.object({
-  id: z.string().min(1).describe("TKT-12, ISS-7, a don: id or a DevRev URL"),
+  id: z.string().min(1),
   title: z.string().trim().min(1).max(256).optional(),
-  body: z.string().max(65_536).optional().describe("New description (replaces the old one)"),
-  stage: z.string().min(1).optional().describe('New stage name, e.g. "work_in_progress" or "resolved"'),
-  owned_by: z
-    .array(z.string())
-    .min(1)
-    .optional()
-    .describe('New owners (replaces them): "me" or dev user ids'),
-  part: z.string().optional().describe("New part: PROD-1, FEAT-3 or a don: id"),
+  body: z.string().max(65_536).optional().describe("Markdown; replaces it"),
+  stage: z.string().min(1).optional().describe("Stage name, e.g. resolved"),
+  owned_by: z.array(z.string()).min(1).optional().describe("Replaces the owners"),
+  part: z.string().optional(),
   severity: z.enum(SEVERITIES).optional().describe("Tickets only"),
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
-  add_tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids to add"),
-  remove_tags: z.array(z.string().startsWith("don:")).optional().describe("Tag ids to remove"),
-  target_close_date: z
-    .union([z.iso.datetime({ offset: true }), z.iso.date(), z.null()])
-    .optional()
-    .describe("New due date, or null to clear it"),
+  add_tags: z.array(z.string()).optional().describe("Tag don: ids"),
+  remove_tags: z.array(z.string()).optional().describe("Tag don: ids"),
+  target_close_date: dateInput.nullable().optional().describe("null clears it"),
 });
 
 const CHANGES = [
@@ -50,10 +45,8 @@ export const worksUpdate = defineTool({
   toolset: "works",
   inDefault: true,
   description:
-    "Change a DevRev work item: title, description, stage, owners, part, severity (tickets), priority (issues), " +
-    "tags or due date. Only the fields given change. Setting the same values again is harmless. A stage change " +
-    "is checked against DevRev's stage diagram first; a move it does not allow is refused with the allowed next " +
-    "stages (see devrev_works_transitions).",
+    "Change a ticket, issue or task. A stage move the stage diagram forbids is refused with the allowed " +
+    "stages (devrev_works_transitions).",
   input,
   output: z.object({ work: workDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -68,6 +61,8 @@ export const worksUpdate = defineTool({
   ],
   async handler(args, ctx) {
     const changed = CHANGES.filter((k) => args[k] !== undefined);
+    const addTags = donIds(args.add_tags, "add_tags");
+    const removeTags = donIds(args.remove_tags, "remove_tags");
     if (changed.length === 0)
       throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
     const full = args.stage ? await getWork(args.id, ctx) : undefined;
@@ -84,11 +79,11 @@ export const worksUpdate = defineTool({
     const stage = full && args.stage ? await allowedStage(full, args.stage, ctx) : undefined;
 
     const tags =
-      args.add_tags || args.remove_tags
+      addTags || removeTags
         ? {
             tags: {
-              ...(args.add_tags ? { add: args.add_tags.map((id) => ({ id })) } : {}),
-              ...(args.remove_tags ? { remove: args.remove_tags.map((id) => ({ id })) } : {}),
+              ...(addTags ? { add: addTags.map((id) => ({ id })) } : {}),
+              ...(removeTags ? { remove: removeTags.map((id) => ({ id })) } : {}),
             },
           }
         : {};

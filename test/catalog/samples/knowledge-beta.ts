@@ -6,7 +6,6 @@ import type { Samples } from "./types.js";
 export const samples: Samples = {
   devrev_articles_list: { happy: { status: ["published"], limit: 5 }, bad: { status: ["live"] } },
   devrev_articles_get: { happy: { id: "ART-1" }, bad: { id: "TKT-1" } },
-  devrev_articles_count: { happy: { status: ["published"] }, bad: { status: "published" } },
   devrev_articles_create: {
     happy: { title: "Matrix article", description: "Written by the matrix.", applies_to_parts: ["PROD-1"] },
     bad: { title: "" },
@@ -36,7 +35,6 @@ export const samples: Samples = {
 
   devrev_engagements_list: { happy: { parent: ["ACC-1"] }, bad: { type: ["zoom"] } },
   devrev_engagements_get: { happy: { id: "ENG-1" }, bad: { id: "TKT-1" } },
-  devrev_engagements_count: { happy: { type: ["call"] }, bad: { type: "call" } },
   devrev_engagements_create: {
     happy: {
       title: "Matrix sync",

@@ -9,10 +9,6 @@ const BOB = `${IDENTITY}:devu/2`;
 
 export const samples: Samples = {
   devrev_works_mine: { happy: {}, bad: { limit: "ten" } },
-  devrev_works_count: {
-    happy: { type: ["ticket"], severity: ["high"] },
-    bad: { severity: ["urgent"] },
-  },
   devrev_works_transitions: { happy: { id: "TKT-2" }, bad: { id: 7 } },
   devrev_works_delete: { happy: { id: "TKT-59" }, bad: { id: "" } },
 
