@@ -1,49 +1,30 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The works toolset end to end: SDK Client → HTTP → server → spec-validating sandbox.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient();
+const { call } = mcp;
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 type Structured = Record<string, unknown> & { items?: Array<Record<string, unknown>> };
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  return {
-    result,
-    text: textOf(result),
-    structured: result.structuredContent as Structured,
-    isError: result.isError === true,
-  };
-}
 
 describe("works toolset over Streamable HTTP", () => {
   it("initializes with tools, resources, prompts and logging", () => {
-    expect(alice.getServerVersion()).toMatchObject({ name: "devrev-mcp-server" });
-    expect(alice.getServerCapabilities()).toMatchObject({
+    expect(mcp.client.getServerVersion()).toMatchObject({ name: "devrev-mcp-server" });
+    expect(mcp.client.getServerCapabilities()).toMatchObject({
       tools: {},
       resources: {},
       prompts: {},
       logging: {},
     });
-    expect(alice.getInstructions()).toMatch(/TKT-12/);
+    expect(mcp.client.getInstructions()).toMatch(/TKT-12/);
   });
 
   it("lists the works tools with complete annotations, and output schemas for reads", async () => {
-    const { tools } = await alice.listTools();
+    const { tools } = await mcp.client.listTools();
     const names = tools.map((t) => t.name);
     expect(names).toEqual(
       expect.arrayContaining([
@@ -129,7 +110,7 @@ describe("works toolset over Streamable HTTP", () => {
   });
 
   it("creates a ticket and an issue, updates them and comments", async () => {
-    const before = server.sandbox.state.counts();
+    const before = mcp.server.sandbox.state.counts();
     const ticket = await call("devrev_works_create", {
       type: "ticket",
       title: "Checkout fails on Safari",
@@ -168,7 +149,7 @@ describe("works toolset over Streamable HTTP", () => {
     expect(comment.isError, comment.text).toBe(false);
     expect(comment.structured.comment).toMatchObject({ visibility: "internal" });
 
-    const after = server.sandbox.state.counts();
+    const after = mcp.server.sandbox.state.counts();
     expect((after.tickets ?? 0) - (before.tickets ?? 0)).toBe(1);
     expect((after.issues ?? 0) - (before.issues ?? 0)).toBe(1);
   });
@@ -188,12 +169,12 @@ describe("works toolset over Streamable HTTP", () => {
 
   it("audits every tool call with the caller and never logs the raw token", async () => {
     await call("devrev_whoami");
-    const audits = server.logRecords().filter((r) => r.message === "audit");
+    const audits = mcp.server.logRecords().filter((r) => r.message === "audit");
     const toolCall = audits
       .map((r) => r.audit as Record<string, unknown>)
       .find((a) => a.event === "tool.call" && a.tool === "devrev_whoami");
     expect(toolCall).toMatchObject({ outcome: "success", category: "read", email: "alice@acme.test" });
     expect(String(toolCall?.token_hash)).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(server.logs.join("")).not.toContain("sandbox-alice");
+    expect(mcp.server.logs.join("")).not.toContain("sandbox-alice");
   });
 });

@@ -1,5 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../app/config/config.js";
 import { createLogger } from "../../app/log/logger.js";
 import { type RunningHttpServer, startHttpServer } from "../../app/runtime/http-server.js";
@@ -20,9 +21,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  sandbox?: ValidatedSandbox;
+  sandboxOptions?: Parameters<typeof startValidatedSandbox>[0];
+}
+
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { sandbox?: ValidatedSandbox; sandboxOptions?: Parameters<typeof startValidatedSandbox>[0] } = {},
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const sandbox = options.sandbox ?? (await startValidatedSandbox(options.sandboxOptions));
   const logs: string[] = [];
@@ -77,4 +83,76 @@ export async function connectClient(
 export function textOf(result: unknown): string {
   const content = (result as { content?: Array<{ type: string; text?: string }> }).content ?? [];
   return content.find((c) => c.type === "text")?.text ?? "";
+}
+
+type Row = Record<string, unknown>;
+
+/** One tool call as tests read it: the raw result, its text, its structured content and items. */
+export interface ToolCall<T> {
+  result: Awaited<ReturnType<Client["callTool"]>>;
+  text: string;
+  structured: T;
+  items: Row[];
+  isError: boolean;
+}
+
+export interface ToolClient {
+  /** The server started for this file (read inside tests and hooks, not at import). */
+  readonly server: TestServer;
+  /** The client connected with the file's token. */
+  readonly client: Client;
+  /** Calls a tool with the file's client, or with `client` when given. */
+  call<T = Row & { items?: Row[] }>(
+    name: string,
+    args?: Record<string, unknown>,
+    client?: Client,
+  ): Promise<ToolCall<T>>;
+}
+
+/**
+ * Starts a test server (with `env` and `options`) and connects one client (as `options.token`,
+ * "sandbox-alice" unless told) before the file's tests, and closes both after them.
+ */
+export function useToolClient(
+  env: Record<string, string> = {},
+  options: TestServerOptions & { token?: string } = {},
+): ToolClient {
+  const { token = "sandbox-alice", ...serverOptions } = options;
+  let server: TestServer | undefined;
+  let client: Client | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(env, serverOptions);
+    client = await connectClient(server.url, token);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await server?.close();
+  });
+  const started = <V>(value: V | undefined): V => {
+    if (value === undefined) throw new Error("useToolClient: the test server has not started");
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get client() {
+      return started(client);
+    },
+    async call<T = Row & { items?: Row[] }>(
+      name: string,
+      args: Record<string, unknown> = {},
+      via: Client = started(client),
+    ): Promise<ToolCall<T>> {
+      const result = await via.callTool({ name, arguments: args });
+      const structured = result.structuredContent as (T & { items?: Row[] }) | undefined;
+      return {
+        result,
+        text: textOf(result),
+        structured: structured as T,
+        items: structured?.items ?? [],
+        isError: result.isError === true,
+      };
+    },
+  };
 }

@@ -1,22 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The articles toolset and the devrev://articles/{id} resource against the seeded sandbox.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "articles", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient({ MCP_TOOLSETS: "articles", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 interface ArticleOut {
@@ -32,15 +22,6 @@ interface ArticleOut {
   tags?: string[];
 }
 type ListOut = { items: ArticleOut[]; count: number; total?: number; next_cursor?: string };
-
-async function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  return {
-    text: textOf(result),
-    structured: result.structuredContent as T,
-    isError: result.isError === true,
-  };
-}
 
 describe("devrev_articles_list", () => {
   it("lists one line per article with status, part, author and date, and the total", async () => {
@@ -174,11 +155,11 @@ describe("writing articles", () => {
   });
 
   it("refuses an update that changes nothing, before calling DevRev", async () => {
-    server.sandbox.state.clearRequests();
+    mcp.server.sandbox.state.clearRequests();
     const nothing = await call("devrev_articles_update", { id: "ART-1" });
     expect(nothing.isError).toBe(true);
     expect(nothing.text).toMatch(/^Nothing to change/);
-    expect(server.sandbox.state.requests()).toEqual([]);
+    expect(mcp.server.sandbox.state.requests()).toEqual([]);
   });
 
   it("deletes an article; it is gone afterwards", async () => {
@@ -196,21 +177,21 @@ describe("writing articles", () => {
 
 describe("devrev://articles/{id}", () => {
   it("is listed as a template, reads real article text and completes ids", async () => {
-    const { resourceTemplates } = await alice.listResourceTemplates();
+    const { resourceTemplates } = await mcp.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("devrev://articles/{id}");
 
-    const read = await alice.readResource({ uri: "devrev://articles/ART-1" });
+    const read = await mcp.client.readResource({ uri: "devrev://articles/ART-1" });
     const content = read.contents[0] as { text: string; mimeType?: string };
     expect(content.mimeType).toBe("text/markdown");
     expect(content.text).toMatch(/^ART-1 How to download past invoices\n/);
     expect(content.text).toContain("Open Billing > Invoices, pick the period and choose Download PDF.");
 
-    const completion = await alice.complete({
+    const completion = await mcp.client.complete({
       ref: { type: "ref/resource", uri: "devrev://articles/{id}" },
       argument: { name: "id", value: "art-" },
     });
     expect(completion.completion.values).toEqual(expect.arrayContaining(["ART-1", "ART-7"]));
-    const byWord = await alice.complete({
+    const byWord = await mcp.client.complete({
       ref: { type: "ref/resource", uri: "devrev://articles/{id}" },
       argument: { name: "id", value: "refund" },
     });
@@ -218,6 +199,8 @@ describe("devrev://articles/{id}", () => {
   });
 
   it("answers an unknown article with a protocol error", async () => {
-    await expect(alice.readResource({ uri: "devrev://articles/ART-999" })).rejects.toThrow(/no such object/);
+    await expect(mcp.client.readResource({ uri: "devrev://articles/ART-999" })).rejects.toThrow(
+      /no such object/,
+    );
   });
 });

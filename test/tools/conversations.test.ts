@@ -1,41 +1,21 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, useToolClient } from "../support/mcp-server.js";
 
 // The conversations toolset through the SDK client against the spec-validating sandbox, whose
 // conversations.list (like the live API) does not apply date filters.
 
-let server: TestServer;
-let alice: Client;
 const sent: Array<{ op: string; body: Record<string, unknown> }> = [];
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "conversations,timeline" },
-    {
-      sandboxOptions: {
-        hooks: { onRequest: (op, body) => void sent.push({ op, body: body as Record<string, unknown> }) },
-      },
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "conversations,timeline" },
+  {
+    sandboxOptions: {
+      hooks: { onRequest: (op, body) => void sent.push({ op, body: body as Record<string, unknown> }) },
     },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+  },
+);
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
 
 describe("devrev_conversations_list", () => {
   it("lists conversations one per line and filters by stage, owner and customer", async () => {
@@ -62,7 +42,7 @@ describe("devrev_conversations_list", () => {
     const wrong = await call("devrev_conversations_list", { account: ["REV-1"] });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/rev org id, not an account.*devrev_rev_orgs_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("pages with a cursor", async () => {
@@ -74,7 +54,7 @@ describe("devrev_conversations_list", () => {
     expect(second.items).toHaveLength(2);
     const ids = (r: { items: Row[] }) => r.items.map((c) => c.id);
     expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("applies date bounds itself, newest first, reading a bounded number of pages", async () => {
@@ -111,7 +91,7 @@ describe("devrev_conversations_list", () => {
       /^No conversations in these date bounds among the 5 read\.\nMore conversations exist/,
     );
     expect(sent.filter((r) => r.op === "conversations.list")).toHaveLength(5);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -134,7 +114,7 @@ describe("devrev_conversations_get", () => {
     expect(one.messages.map((m) => m.body)).toEqual(["Can you share a delivery id from your endpoint logs?"]);
     expect(one.earlier_messages).toBe(true);
     expect(byDon.text).toMatch(/earlier ones left out/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("names the right tool for another kind of id and explains a missing one", async () => {
@@ -144,7 +124,7 @@ describe("devrev_conversations_get", () => {
     const missing = await call("devrev_conversations_get", { id: "CONV-999" });
     expect(missing.isError).toBe(true);
     expect(missing.text).toMatch(/found no such object/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -172,7 +152,7 @@ describe("creating and updating conversations", () => {
     expect(listed.items.map((c) => c.display_id)).toContain("CONV-7");
     const read = await call("devrev_conversations_get", { id: "CONV-7" });
     expect(read.text).toContain("Do you support SAML single sign-on?");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("updates stage and owners, and explains nothing-to-change and an unknown stage", async () => {
@@ -195,11 +175,11 @@ describe("creating and updating conversations", () => {
     const badStage = await call("devrev_conversations_update", { id: "CONV-1", stage: "sleeping" });
     expect(badStage.isError).toBe(true);
     expect(badStage.text).toMatch(/DevRev rejected the conversations\.update request/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("is refused on a read-only connection", async () => {
-    const ro = await connectClient(`${server.url.replace(/\/mcp$/, "")}/mcp/readonly`, "sandbox-alice");
+    const ro = await connectClient(`${mcp.server.url.replace(/\/mcp$/, "")}/mcp/readonly`, "sandbox-alice");
     try {
       const names = (await ro.listTools()).tools.map((t) => t.name);
       expect(names).toEqual(
@@ -214,27 +194,27 @@ describe("creating and updating conversations", () => {
     } finally {
       await ro.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
 describe("devrev://conversations/{id}", () => {
   it("reads a conversation with its messages and completes ids", async () => {
-    const { resourceTemplates } = await alice.listResourceTemplates();
+    const { resourceTemplates } = await mcp.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("devrev://conversations/{id}");
-    const res = await alice.readResource({ uri: "devrev://conversations/CONV-2" });
+    const res = await mcp.client.readResource({ uri: "devrev://conversations/CONV-2" });
     const text = (res.contents[0] as { text: string }).text;
     expect(text).toMatch(/^CONV-2 Where can I find my receipts\? \(conversation\)/);
     expect(text).toContain("Use Request archive on the Invoices page");
-    await expect(alice.readResource({ uri: "devrev://conversations/ACC-1" })).rejects.toThrow(
+    await expect(mcp.client.readResource({ uri: "devrev://conversations/ACC-1" })).rejects.toThrow(
       /devrev_accounts_get/,
     );
 
-    const completion = await alice.complete({
+    const completion = await mcp.client.complete({
       ref: { type: "ref/resource", uri: "devrev://conversations/{id}" },
       argument: { name: "id", value: "web" },
     });
     expect(completion.completion.values).toEqual(["CONV-3"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -1,33 +1,14 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The customers toolset through the SDK client against the spec-validating sandbox: accounts, rev
 // orgs, the customer overview, their resources and the customer prompts.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}, client: Client = alice) {
-  const result = await client.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
+
 const SEVERITY = ["blocker", "high", "medium", "low"];
 
 describe("accounts", () => {
@@ -49,7 +30,7 @@ describe("accounts", () => {
     const page = await call("devrev_accounts_list", { limit: 2, sort_by: ["display_name:asc"] });
     expect(page.items.map((a) => a.name)).toEqual(["Globex", "Hooli"]);
     expect(page.text).toContain(`cursor="${page.structured.next_cursor}"`);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets an account by display id, don: id and URL, and names the tool for a rev org id", async () => {
@@ -67,7 +48,7 @@ describe("accounts", () => {
     const wrong = await call("devrev_accounts_get", { id: "REV-1" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/rev org id, not an account.*devrev_rev_orgs_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("creates an account with its default rev org, owned by the caller, and refuses a duplicate name", async () => {
@@ -96,12 +77,12 @@ describe("accounts", () => {
       owners: [expect.objectContaining({ email: "alice@acme.test" })],
     });
 
-    const before = server.sandbox.state.counts().accounts;
+    const before = mcp.server.sandbox.state.counts().accounts;
     const dup = await call("devrev_accounts_create", { display_name: "Vandelay Industries" });
     expect(dup.isError).toBe(true);
     expect(dup.text).toMatch(/conflict/);
-    expect(server.sandbox.state.counts().accounts).toBe(before);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.state.counts().accounts).toBe(before);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("updates only what is given, can clear the tier, and says when nothing would change", async () => {
@@ -129,7 +110,7 @@ describe("accounts", () => {
     const nothing = await call("devrev_accounts_update", { id: "ACC-2" });
     expect(nothing.isError).toBe(true);
     expect(nothing.text).toMatch(/Nothing to change/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("sanitises what customers wrote before a model reads it", async () => {
@@ -143,7 +124,7 @@ describe("accounts", () => {
     expect(got.text).toContain("Evil Corp (account)");
     expect(got.text).toMatch(/\nHello\nhidden text$/);
     expect(got.text).not.toMatch(/[\u200b\u202e\u2066\u2069]|<script|ignore previous/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("deletes an account with its rev orgs", async () => {
@@ -155,7 +136,7 @@ describe("accounts", () => {
     expect((await call("devrev_accounts_get", { id })).isError).toBe(true);
     const orgs = await call("devrev_rev_orgs_list", { display_name: ["Kramerica"] });
     expect(orgs.items).toEqual([]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -175,7 +156,7 @@ describe("rev orgs", () => {
     const wrong = await call("devrev_rev_orgs_list", { account: ["REV-1"] });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/rev org id, not an account/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("creates, updates and deletes a rev org", async () => {
@@ -203,7 +184,7 @@ describe("rev orgs", () => {
     expect(
       (await call("devrev_rev_orgs_list", { account: ["ACC-1"] })).items.map((o) => o.display_id),
     ).toEqual(["REV-1"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -238,7 +219,7 @@ describe("devrev_customer_overview", () => {
     expect(o.text).toMatch(/## Open tickets: \d+, most severe first\nTKT-\d+ \[ticket\] .*sev: blocker/);
     expect(o.text).toMatch(/Showing 10\. For the rest: devrev_works_list/);
     expect(o.text).toMatch(/## Recent conversations \(2\)\nCONV-6 API rate limits for bulk export/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("agrees with the works list on how many tickets are open", async () => {
@@ -251,7 +232,7 @@ describe("devrev_customer_overview", () => {
     const open = all.items.filter((t) => !["resolved", "canceled"].includes(t.stage as string));
     expect((o.structured.open_tickets as Row).total).toBe(open.length);
     expect(o.structured.conversations).toEqual([]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("finds the customer by rev org, by exact or partial name, and bounds what it shows", async () => {
@@ -271,7 +252,7 @@ describe("devrev_customer_overview", () => {
 
     const partial = await call("devrev_customer_overview", { customer: "umbrel" });
     expect((partial.structured.account as Row).display_id).toBe("ACC-3");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("lists candidates for an ambiguous name and explains unknown names and wrong ids", async () => {
@@ -290,28 +271,28 @@ describe("devrev_customer_overview", () => {
     const wrong = await call("devrev_customer_overview", { customer: "TKT-1" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/ticket id, not a customer/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("reports a DevRev failure in any of its calls as a clear tool error", async () => {
-    server.sandbox.state.setFaults("503:1@conversations.list");
+    mcp.server.sandbox.state.setFaults("503:1@conversations.list");
     try {
       const res = await call("devrev_customer_overview", { customer: "ACC-1" });
       expect(res.isError).toBe(true);
       expect(res.text).toMatch(/DevRev failed with HTTP 503 on conversations\.list/);
     } finally {
-      server.sandbox.state.setFaults("");
+      mcp.server.sandbox.state.setFaults("");
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
 describe("customer resources", () => {
   const read = async (uri: string) =>
-    ((await alice.readResource({ uri })).contents[0] as { text: string }).text;
+    ((await mcp.client.readResource({ uri })).contents[0] as { text: string }).text;
 
   it("reads an account with its rev orgs, and a rev org", async () => {
-    const { resourceTemplates } = await alice.listResourceTemplates();
+    const { resourceTemplates } = await mcp.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(
       expect.arrayContaining(["devrev://accounts/{id}", "devrev://rev-orgs/{id}"]),
     );
@@ -320,25 +301,25 @@ describe("customer resources", () => {
     expect(await read("devrev://rev-orgs/REV-3")).toMatch(
       /^REV-3 Umbrella \(rev org\)[\s\S]*Umbrella \(ACC-3\)/,
     );
-    await expect(alice.readResource({ uri: "devrev://accounts/REV-1" })).rejects.toThrow(
+    await expect(mcp.client.readResource({ uri: "devrev://accounts/REV-1" })).rejects.toThrow(
       /devrev_rev_orgs_get/,
     );
-    await expect(alice.readResource({ uri: "devrev://accounts/ACC-999" })).rejects.toThrow(
+    await expect(mcp.client.readResource({ uri: "devrev://accounts/ACC-999" })).rejects.toThrow(
       /found no such object/,
     );
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("completes account and rev org ids by display id or name", async () => {
     const complete = async (uri: string, value: string) =>
-      (await alice.complete({ ref: { type: "ref/resource", uri }, argument: { name: "id", value } }))
+      (await mcp.client.complete({ ref: { type: "ref/resource", uri }, argument: { name: "id", value } }))
         .completion.values;
     expect(await complete("devrev://accounts/{id}", "glo")).toEqual(["ACC-1"]);
     expect(await complete("devrev://accounts/{id}", "ACC-")).toEqual(
       expect.arrayContaining(["ACC-1", "ACC-3"]),
     );
     expect(await complete("devrev://rev-orgs/{id}", "umb")).toEqual(["REV-3"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -350,7 +331,7 @@ describe("customer prompts", () => {
   };
 
   it("lists the three prompts with their arguments", async () => {
-    const { prompts } = await alice.listPrompts();
+    const { prompts } = await mcp.client.listPrompts();
     const byName = Object.fromEntries(prompts.map((p) => [p.name, p]));
     expect(byName.summarize_account?.arguments).toEqual([
       expect.objectContaining({ name: "account_id", required: true }),
@@ -362,7 +343,7 @@ describe("customer prompts", () => {
       expect.objectContaining({ name: "ticket_id", required: true }),
       expect.objectContaining({ name: "tone", required: false }),
     ]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("works with beta tools off and embeds real data", async () => {
@@ -372,7 +353,7 @@ describe("customer prompts", () => {
       visibility: "external",
     });
     expect(comment.isError, comment.text).toBe(false);
-    const noBeta = await startTestServer({ MCP_ENABLE_BETA_TOOLS: "false" }, { sandbox: server.sandbox });
+    const noBeta = await startTestServer({ MCP_ENABLE_BETA_TOOLS: "false" }, { sandbox: mcp.server.sandbox });
     const client = await connectClient(noBeta.url, "sandbox-alice");
     try {
       const summary = await promptText(client, "summarize_account", { account_id: "ACC-3" });
@@ -406,7 +387,7 @@ describe("customer prompts", () => {
         /## Recent comments \(oldest first\)\n- \d{4}-\d{2}-\d{2} Alice Anders \(external\): We are investigating the webhook delays\./,
       );
       // Beta endpoints were never needed.
-      const ops = server.sandbox.state.requests().map((r) => r.op);
+      const ops = mcp.server.sandbox.state.requests().map((r) => r.op);
       expect(
         ops.filter((op) => /^(search|recommendations|question-answers|incidents|engagements)\./.test(op)),
       ).toEqual([]);
@@ -414,22 +395,27 @@ describe("customer prompts", () => {
       await client.close();
       await noBeta.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("defaults the tone and validates the arguments", async () => {
-    const draft = await promptText(alice, "draft_customer_response", { ticket_id: "TKT-2" });
+    const draft = await promptText(mcp.client, "draft_customer_response", { ticket_id: "TKT-2" });
     expect(draft.text).toMatch(/in a friendly tone/);
     await expect(
-      alice.getPrompt({ name: "draft_customer_response", arguments: { ticket_id: "TKT-2", tone: "angry" } }),
+      mcp.client.getPrompt({
+        name: "draft_customer_response",
+        arguments: { ticket_id: "TKT-2", tone: "angry" },
+      }),
     ).rejects.toThrow(/Invalid arguments for prompt draft_customer_response: tone/);
     await expect(
-      alice.getPrompt({ name: "draft_customer_response", arguments: { ticket_id: "ISS-1" } }),
+      mcp.client.getPrompt({ name: "draft_customer_response", arguments: { ticket_id: "ISS-1" } }),
     ).rejects.toThrow(/issue id, not a ticket/);
-    await expect(alice.getPrompt({ name: "summarize_account", arguments: {} })).rejects.toThrow(/account_id/);
+    await expect(mcp.client.getPrompt({ name: "summarize_account", arguments: {} })).rejects.toThrow(
+      /account_id/,
+    );
     await expect(
-      alice.getPrompt({ name: "onboard_customer", arguments: { account_id: "TKT-4" } }),
+      mcp.client.getPrompt({ name: "onboard_customer", arguments: { account_id: "TKT-4" } }),
     ).rejects.toThrow(/ticket id, not a customer/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

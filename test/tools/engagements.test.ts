@@ -1,22 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The engagements toolset (DevRev beta) against the seeded sandbox.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "engagements", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient({ MCP_TOOLSETS: "engagements", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 interface Engagement {
@@ -24,15 +14,6 @@ interface Engagement {
   display_id?: string;
   description?: string;
   created_by?: { email?: string };
-}
-
-async function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  return {
-    text: textOf(result),
-    structured: result.structuredContent as T,
-    isError: result.isError === true,
-  };
 }
 
 describe("engagements toolset", () => {
@@ -105,10 +86,10 @@ describe("engagements toolset", () => {
   });
 
   it("rejects a missing time or participants before calling DevRev", async () => {
-    server.sandbox.state.clearRequests();
+    mcp.server.sandbox.state.clearRequests();
     const bad = await call("devrev_engagements_create", { title: "x", members: [], scheduled_date: "soon" });
     expect(bad.isError).toBe(true);
     expect(bad.text).toMatch(/members[\s\S]*scheduled_date|scheduled_date[\s\S]*members/);
-    expect(server.sandbox.state.requests().filter((r) => r.op.startsWith("engagements."))).toEqual([]);
+    expect(mcp.server.sandbox.state.requests().filter((r) => r.op.startsWith("engagements."))).toEqual([]);
   });
 });

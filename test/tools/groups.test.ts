@@ -1,33 +1,13 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The groups toolset: teams, their members, and honest annotations for adding versus removing.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}, client: Client = alice) {
-  const result = await client.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+
+const store = () => mcp.server.sandbox.state.store;
 const DEVU = "don:identity:dvrv-us-1:devo/1sandbx:devu";
 
 describe("groups", () => {
@@ -41,7 +21,7 @@ describe("groups", () => {
     expect(customers.items.map((g) => g.name)).toEqual(["Enterprise contacts"]);
     const named = await call("devrev_groups_list", { name: ["Mobile Engineering"] });
     expect(named.items.map((g) => g.display_id)).toEqual(["GRP-3"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets a group with its members, by display id or don: id", async () => {
@@ -69,7 +49,7 @@ describe("groups", () => {
     ]);
     const wrong = await call("devrev_groups_get", { id: "TAG-1" });
     expect(wrong.text).toMatch(/tag id, not a group\. Use devrev_tags_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("creates and updates a group", async () => {
@@ -90,7 +70,7 @@ describe("groups", () => {
     expect(store().groups.get(group.id as string)?.name).toBe("Payments on call");
     const missing = await call("devrev_groups_create", { name: "No description" });
     expect(missing.text).toMatch(/Invalid arguments.*\n- description:/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("lists and adds members in one tool; removing is a separate destructive tool", async () => {
@@ -121,7 +101,7 @@ describe("groups", () => {
     expect(removed.isError, removed.text).toBe(false);
     expect(store().groups.get("GRP-3")?.members).not.toContain(`${DEVU}/1`);
 
-    const { tools } = await alice.listTools();
+    const { tools } = await mcp.client.listTools();
     const hints = (name: string) => tools.find((t) => t.name === name)?.annotations;
     expect(hints("devrev_groups_members")).toMatchObject({ readOnlyHint: false, destructiveHint: false });
     expect(hints("devrev_groups_members_remove")).toMatchObject({
@@ -129,13 +109,13 @@ describe("groups", () => {
       destructiveHint: true,
     });
     expect(hints("devrev_groups_get")).toMatchObject({ readOnlyHint: true });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("in read-only mode still shows members through devrev_groups_get", async () => {
     const ro = await startTestServer(
       { MCP_TOOLSETS: "groups", MCP_READ_ONLY: "true" },
-      { sandbox: server.sandbox },
+      { sandbox: mcp.server.sandbox },
     );
     const client = await connectClient(ro.url, "sandbox-alice");
     try {
@@ -147,6 +127,6 @@ describe("groups", () => {
       await client.close();
       await ro.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -1,22 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The incidents toolset (DevRev beta) against the seeded sandbox: severities, stages by name.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "incidents", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient({ MCP_TOOLSETS: "incidents", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 interface Incident {
@@ -31,15 +21,6 @@ interface Incident {
   mitigated_date?: string;
   actual_close_date?: string;
   target_close_date?: string;
-}
-
-async function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  return {
-    text: textOf(result),
-    structured: result.structuredContent as T,
-    isError: result.isError === true,
-  };
 }
 
 describe("incidents toolset", () => {
@@ -123,11 +104,11 @@ describe("incidents toolset", () => {
   });
 
   it("validates severity and dates before calling DevRev", async () => {
-    server.sandbox.state.clearRequests();
+    mcp.server.sandbox.state.clearRequests();
     const sev = await call("devrev_incidents_create", { title: "x", severity: 12 });
     expect(sev.text).toMatch(/Invalid arguments[\s\S]*severity/);
     const date = await call("devrev_incidents_create", { title: "x", identified_date: "yesterday" });
     expect(date.text).toMatch(/identified_date: must be an ISO-8601 date or date-time/);
-    expect(server.sandbox.state.requests().filter((r) => r.op.startsWith("incidents."))).toEqual([]);
+    expect(mcp.server.sandbox.state.requests().filter((r) => r.op.startsWith("incidents."))).toEqual([]);
   });
 });

@@ -1,37 +1,18 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The links toolset: the edges between tickets, issues and parts.
 
-let server: TestServer;
-let alice: Client;
 const sent: Array<{ op: string; body: unknown }> = [];
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
-    { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
+  { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
+);
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+
+const store = () => mcp.server.sandbox.state.store;
 
 describe("links", () => {
   it("lists an object's links in both directions, seen from the object", async () => {
@@ -51,7 +32,7 @@ describe("links", () => {
     );
     // The object is always sent: the live API answers 400 without it.
     expect(sent.filter((r) => r.op === "links.list").at(-1)?.body).toMatchObject({ object: issue?.id });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("filters by direction and link type, and pages", async () => {
@@ -71,7 +52,7 @@ describe("links", () => {
     expect(none.text).toBe("TKT-2 has no links matching these filters.\nEnd of links.");
     const missing = await call("devrev_links_list", {});
     expect(missing.text).toMatch(/Invalid arguments for devrev_links_list:\n- object:/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("links a ticket to an issue by display ids, refuses a self-link, and deletes the link", async () => {
@@ -105,6 +86,6 @@ describe("links", () => {
     expect(deleted.isError, deleted.text).toBe(false);
     expect(store().links.get(link.id as string)).toBeUndefined();
     expect(store().works.get("TKT-2")).toBeDefined();
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

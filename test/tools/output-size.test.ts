@@ -1,32 +1,16 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Work } from "../../app/devrev/types.js";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { textOf, useToolClient } from "../support/mcp-server.js";
 
 // Output built for a model: 50 works render in at most 35% of the bytes DevRev sends for them, and
 // still name every field a triage needs; a result over MCP_MAX_RESULT_CHARS is cut with a notice.
 
-let server: TestServer;
-let capped: TestServer;
-let client: Client;
-let cappedClient: Client;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  capped = await startTestServer({ MCP_MAX_RESULT_CHARS: "1000" });
-  client = await connectClient(server.url, "sandbox-alice");
-  cappedClient = await connectClient(capped.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await client?.close();
-  await cappedClient?.close();
-  await server?.close();
-  await capped?.close();
-});
+const plain = useToolClient();
+const capped = useToolClient({ MCP_MAX_RESULT_CHARS: "1000" });
 
 /** The same works.list page the tool asks for, straight from the sandbox. */
 async function rawWorks(limit: number): Promise<{ bytes: number; works: Work[] }> {
-  const res = await fetch(`${server.sandbox.url}/works.list`, {
+  const res = await fetch(`${plain.server.sandbox.url}/works.list`, {
     method: "POST",
     headers: { authorization: "Bearer sandbox-alice", "content-type": "application/json" },
     body: JSON.stringify({ limit }),
@@ -40,7 +24,7 @@ describe("list output size", () => {
   it("renders 50 works in at most 35% of DevRev's bytes, keeping every triage field", async () => {
     const raw = await rawWorks(50);
     expect(raw.works).toHaveLength(50);
-    const result = await client.callTool({ name: "devrev_works_list", arguments: { limit: 50 } });
+    const result = await plain.client.callTool({ name: "devrev_works_list", arguments: { limit: 50 } });
     expect(result.isError).not.toBe(true);
     const text = textOf(result);
     const textBytes = Buffer.byteLength(text, "utf8");
@@ -67,11 +51,11 @@ describe("list output size", () => {
     const items = (result.structuredContent as { items: Array<Record<string, unknown>> }).items;
     expect(items.map((i) => i.id)).toEqual(raw.works.map((w) => w.id));
     expect(items.map((i) => i.created_date)).toEqual(raw.works.map((w) => w.created_date));
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(plain.server.sandbox.violations()).toEqual([]);
   });
 
   it("cuts a result over MCP_MAX_RESULT_CHARS with a notice that says how to narrow", async () => {
-    const result = await cappedClient.callTool({ name: "devrev_works_list", arguments: { limit: 50 } });
+    const result = await capped.client.callTool({ name: "devrev_works_list", arguments: { limit: 50 } });
     expect(result.isError).not.toBe(true);
     const text = textOf(result);
     expect(text.length).toBeLessThanOrEqual(1000);
@@ -82,6 +66,6 @@ describe("list output size", () => {
     const structured = result.structuredContent as { items: unknown[]; truncated?: boolean };
     expect(JSON.stringify(structured).length).toBeLessThanOrEqual(2000);
     expect(structured.truncated).toBe(true);
-    expect(capped.sandbox.violations()).toEqual([]);
+    expect(capped.server.sandbox.violations()).toEqual([]);
   });
 });

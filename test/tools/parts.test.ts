@@ -1,33 +1,13 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The parts toolset: the product tree, read, created, changed and pruned; and devrev://parts/{id}.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+
+const store = () => mcp.server.sandbox.state.store;
 const ALICE = "don:identity:dvrv-us-1:devo/1sandbx:devu/1";
 
 describe("reading parts", () => {
@@ -49,7 +29,7 @@ describe("reading parts", () => {
     expect(children.items.map((p) => p.display_id)).toEqual(["CAPL-3", "CAPL-4", "ENH-2"]);
     const mine = await call("devrev_parts_list", { owned_by: ["me"] });
     expect(mine.items.map((p) => p.display_id)).toEqual(["PROD-1"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets a part with its children, and names the tool for another kind of id", async () => {
@@ -64,27 +44,27 @@ describe("reading parts", () => {
     const wrong = await call("devrev_parts_get", { id: "TKT-1" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/ticket id, not a part .*Use devrev_works_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("reads devrev://parts/{id} with real data and completes ids by display id or name", async () => {
-    const { resourceTemplates } = await alice.listResourceTemplates();
+    const { resourceTemplates } = await mcp.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("devrev://parts/{id}");
-    const res = await alice.readResource({ uri: "devrev://parts/PROD-3" });
+    const res = await mcp.client.readResource({ uri: "devrev://parts/PROD-3" });
     const text = (res.contents[0] as { text: string }).text;
     expect(text).toMatch(/^PROD-3 \[product\] Developer API\n/);
     expect(text).toContain("The public REST API");
     expect(text).toMatch(/- CAPL-5 \[capability\] Webhooks/);
     const complete = async (value: string) =>
       (
-        await alice.complete({
+        await mcp.client.complete({
           ref: { type: "ref/resource", uri: "devrev://parts/{id}" },
           argument: { name: "id", value },
         })
       ).completion.values;
     expect(await complete("webh")).toEqual(["CAPL-5", "FEAT-7"]);
     expect(await complete("PROD-")).toEqual(["PROD-1", "PROD-2", "PROD-3"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -114,7 +94,7 @@ describe("changing parts", () => {
     expect(product.text).toMatch(/A product is a root part/);
     const created = await call("devrev_parts_create", { type: "product", name: "Analytics" });
     expect((created.structured.part as Row).display_id).toBe("PROD-4");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("updates name, description, owners and an enhancement's date; refuses an empty change", async () => {
@@ -135,7 +115,7 @@ describe("changing parts", () => {
     expect(notEnh.text).toMatch(/target_close_date applies to enhancements; FEAT-6 is a feature/);
     const nothing = await call("devrev_parts_update", { id: "FEAT-6" });
     expect(nothing.text).toMatch(/^Nothing to change/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("deletes a leaf part and reports DevRev's refusal for a part with children", async () => {
@@ -146,6 +126,6 @@ describe("changing parts", () => {
     const parent = await call("devrev_parts_delete", { id: "CAPL-5" });
     expect(parent.isError).toBe(true);
     expect(parent.text).toMatch(/DevRev rejected the parts\.delete request.*has child parts/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

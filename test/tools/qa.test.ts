@@ -1,22 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The qa toolset (DevRev beta question-answers) against the seeded sandbox.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "qa", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient({ MCP_TOOLSETS: "qa", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 interface Qa {
@@ -28,15 +18,6 @@ interface Qa {
   verified?: boolean;
   parts?: Array<{ id: string; display_id?: string; name?: string }>;
   sources?: Array<{ id: string; display_id?: string; type: string; title?: string }>;
-}
-
-async function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  return {
-    text: textOf(result),
-    structured: result.structuredContent as T,
-    isError: result.isError === true,
-  };
 }
 
 describe("qa toolset", () => {

@@ -1,35 +1,25 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // devrev_recommendations (DevRev beta recommendations.get-reply) against the seeded knowledge base.
 
-let server: TestServer;
-let alice: Client;
 const queries: string[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "recommendations" },
-    {
-      sandboxOptions: {
-        hooks: {
-          onRequest(op, body) {
-            if (op === "recommendations.get-reply") queries.push((body as { query: string }).query);
-            return undefined;
-          },
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "recommendations" },
+  {
+    sandboxOptions: {
+      hooks: {
+        onRequest(op, body) {
+          if (op === "recommendations.get-reply") queries.push((body as { query: string }).query);
+          return undefined;
         },
       },
     },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+  },
+);
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 type Out = {
@@ -40,12 +30,7 @@ type Out = {
 
 async function call(args: Record<string, unknown>) {
   queries.length = 0;
-  const result = await alice.callTool({ name: "devrev_recommendations", arguments: args });
-  return {
-    text: textOf(result),
-    structured: result.structuredContent as Out,
-    isError: result.isError === true,
-  };
+  return mcp.call<Out>("devrev_recommendations", args);
 }
 
 describe("devrev_recommendations", () => {
@@ -59,7 +44,7 @@ describe("devrev_recommendations", () => {
   });
 
   it("answers what the customer wrote on a ticket", async () => {
-    const ticket = await alice.callTool({ name: "devrev_works_get", arguments: { id: "TKT-1" } });
+    const ticket = await mcp.client.callTool({ name: "devrev_works_get", arguments: { id: "TKT-1" } });
     // The works toolset is off on this server; the recommendation reads the ticket itself.
     expect(ticket.isError).toBe(true);
     const { text, structured } = await call({ object: "TKT-1" });

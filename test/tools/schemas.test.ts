@@ -1,32 +1,11 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The schemas toolset: subtypes (beta) and the fields of an object type.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient({ MCP_TOOLSETS: "all" });
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}, client: Client = alice) {
-  const result = await client.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
 
 describe("schemas", () => {
   it("lists subtypes, per object type", async () => {
@@ -43,7 +22,7 @@ describe("schemas", () => {
     ]);
     const none = await call("devrev_subtypes_list", { leaf_type: "task" });
     expect(none.text).toBe("No subtypes of task.");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("shows stock and custom fields with types and enum values", async () => {
@@ -68,13 +47,13 @@ describe("schemas", () => {
       label: "Priority",
       allowed_values: ["p0", "p1", "p2", "p3"],
     });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("hides the beta subtypes tool when beta tools are off, but keeps the fields tool", async () => {
     const noBeta = await startTestServer(
       { MCP_TOOLSETS: "schemas", MCP_ENABLE_BETA_TOOLS: "false" },
-      { sandbox: server.sandbox },
+      { sandbox: mcp.server.sandbox },
     );
     const client = await connectClient(noBeta.url, "sandbox-alice");
     try {
@@ -86,6 +65,6 @@ describe("schemas", () => {
       await client.close();
       await noBeta.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -1,27 +1,17 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // devrev_search over DevRev's beta search.hybrid and search.core, against the seeded sandbox.
 
-let server: TestServer;
-let alice: Client;
 /** Bodies DevRev received, in order, so tests can check what the tool asked for. */
 const sent: Array<{ op: string; body: unknown }> = [];
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "search" },
-    { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "search" },
+  { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
+);
 afterEach(() => {
-  expect(server.sandbox.violations()).toEqual([]);
+  expect(mcp.server.sandbox.violations()).toEqual([]);
 });
 
 interface Hit {
@@ -36,11 +26,8 @@ type Out = { items: Hit[]; count: number; mode: string; next_cursor?: string };
 
 async function search(args: Record<string, unknown>) {
   sent.length = 0;
-  const result = await alice.callTool({ name: "devrev_search", arguments: args });
   return {
-    text: textOf(result),
-    structured: result.structuredContent as Out,
-    isError: result.isError === true,
+    ...(await mcp.call<Out>("devrev_search", args)),
     requests: sent.filter((r) => r.op !== "dev-users.self"),
   };
 }

@@ -1,33 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The slas toolset: the SLAs and a ticket's SLA status.
 
-let server: TestServer;
-let alice: Client;
+const mcp = useToolClient({ MCP_TOOLSETS: "all" });
+const { call } = mcp;
 
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
-type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+const store = () => mcp.server.sandbox.state.store;
 const ORG = "don:core:dvrv-us-1:devo/1sandbx";
 
 describe("SLAs", () => {
@@ -43,7 +22,7 @@ describe("SLAs", () => {
     expect(issues.items.map((s) => s.name)).toEqual(["Internal Bug Triage"]);
     const live = await call("devrev_slas_list", { applies_to: ["ticket"], status: ["published"] });
     expect(live.items.map((s) => s.name)).toEqual(["Enterprise Support SLA"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets one SLA and explains other ids", async () => {
@@ -60,7 +39,7 @@ describe("SLAs", () => {
     expect(wrong.text).toMatch(
       /"TKT-3" is not an SLA id \(it is a ticket id\)\. For a ticket's SLA status use devrev_sla_trackers_get/,
     );
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("shows a ticket's SLA status from the ticket or the tracker id", async () => {
@@ -83,7 +62,7 @@ describe("SLAs", () => {
     });
     const byTracker = await call("devrev_sla_trackers_get", { id: tracker?.id });
     expect(byTracker.structured.tracker).toEqual(res.structured.tracker);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("says when no SLA applies, and that issues have no SLA status here", async () => {
@@ -95,6 +74,6 @@ describe("SLAs", () => {
     expect(issue.text).toBe("ISS-2 is an issue; SLA status is tracked on tickets.");
     const account = await call("devrev_sla_trackers_get", { id: "ACC-1" });
     expect(account.text).toMatch(/is not a ticket or SLA tracker id/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

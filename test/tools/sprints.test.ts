@@ -1,33 +1,12 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The sprints toolset: sprint boards (vistas), their sprints, and the issues in a sprint.
 
-let server: TestServer;
-let alice: Client;
+const mcp = useToolClient({ MCP_TOOLSETS: "all" });
+const { call } = mcp;
 
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
-type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+const store = () => mcp.server.sandbox.state.store;
 const BOARD = "don:core:dvrv-us-1:devo/1sandbx:vista/1";
 
 describe("sprint boards and sprints", () => {
@@ -51,7 +30,7 @@ describe("sprint boards and sprints", () => {
     expect(board.text).toContain(`Sprints: devrev_sprints_list board="${BOARD}".`);
     const wrong = await call("devrev_vistas_get", { id: "ISS-1" });
     expect(wrong.text).toMatch(/is not a vista \(board\) id/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("lists a board's sprints with state and dates, filters the active one, and finds its issues", async () => {
@@ -73,6 +52,6 @@ describe("sprint boards and sprints", () => {
       .filter((w) => w.sprint === sprintId);
     expect(issues.items.map((w) => w.display_id).sort()).toEqual(expected.map((w) => w.display_id).sort());
     expect(expected.length).toBeGreaterThan(0);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

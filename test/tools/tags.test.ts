@@ -1,33 +1,13 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { useToolClient } from "../support/mcp-server.js";
 
 // The tags toolset: list, read, create, rename and delete tags, and use them with works.
 
-let server: TestServer;
-let alice: Client;
-
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+
+const store = () => mcp.server.sandbox.state.store;
 const TAG = "don:core:dvrv-us-1:devo/1sandbx:tag";
 
 describe("tags", () => {
@@ -54,7 +34,7 @@ describe("tags", () => {
       .works.all()
       .filter((w) => w.tags.some((t) => t.id === `${TAG}/1`));
     expect(tagged.items).toHaveLength(expected.length);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets a tag by display id or don: id and names the right tool for other ids", async () => {
@@ -65,7 +45,7 @@ describe("tags", () => {
     const wrong = await call("devrev_tags_get", { id: "ISS-3" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/issue id, not a tag\. Use devrev_works_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("creates, renames and deletes a tag", async () => {
@@ -102,8 +82,8 @@ describe("tags", () => {
     const deleted = await call("devrev_tags_delete", { id: tag.display_id });
     expect(deleted.text).toBe(`Deleted tag ${tag.display_id} (${tag.id}).`);
     expect(store().tags.get(tag.id as string)).toBeUndefined();
-    const { tools } = await alice.listTools();
+    const { tools } = await mcp.client.listTools();
     expect(tools.find((t) => t.name === "devrev_tags_delete")?.annotations?.destructiveHint).toBe(true);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -1,35 +1,14 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../app/devrev/types.js";
 import { renderEntryLine, toEntry } from "../../app/tools/timeline/entry-shape.js";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The timeline toolset: reading comments and change events, editing and deleting comments.
 
-let server: TestServer;
-let alice: Client;
+const mcp = useToolClient({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
+const { call } = mcp;
 
-beforeAll(async () => {
-  server = await startTestServer({ MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" });
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
-type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}, client: Client = alice) {
-  const result = await client.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+const store = () => mcp.server.sandbox.state.store;
 const entriesOf = (display: string) => {
   const id = store().works.get(display)?.id;
   return store()
@@ -58,7 +37,7 @@ describe("devrev_timeline_entries_list", () => {
     expect(res.items.find((e) => e.type === "timeline_change_event")).toMatchObject({
       change: expect.stringMatching(/^(created|changed)/),
     });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("shows only comments or only events, pages, and takes don: ids and URLs", async () => {
@@ -86,7 +65,7 @@ describe("devrev_timeline_entries_list", () => {
     const bad = await call("devrev_timeline_entries_list", { object: "hello" });
     expect(bad.isError).toBe(true);
     expect(bad.text).toMatch(/is not a DevRev id/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("renders entry and event types the spec does not list without failing", () => {
@@ -151,7 +130,7 @@ describe("editing and deleting comments", () => {
     expect(store().timeline.get(comment?.id ?? "")?.body).toBe("Corrected: it affects v3.2 too.");
     const listed = await call("devrev_timeline_entries_list", { object: "TKT-4", show: "comments" });
     expect(listed.text).toMatch(/\[edited\]: Corrected: it affects v3\.2 too\./);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("explains ids that are not comments", async () => {
@@ -162,12 +141,12 @@ describe("editing and deleting comments", () => {
     const notComment = await call("devrev_timeline_entries_update", { id: event?.id, body: "x" });
     expect(notComment.isError).toBe(true);
     expect(notComment.text).toMatch(/DevRev rejected the timeline-entries\.update request/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("deletes a comment, and is hidden and refused unless destructive tools are enabled", async () => {
     const comment = entriesOf("TKT-5").find((e) => e.type === "timeline_comment");
-    const safe = await startTestServer({ MCP_TOOLSETS: "all" }, { sandbox: server.sandbox });
+    const safe = await startTestServer({ MCP_TOOLSETS: "all" }, { sandbox: mcp.server.sandbox });
     const safeClient = await connectClient(safe.url, "sandbox-alice");
     try {
       const names = (await safeClient.listTools()).tools.map((t) => t.name);
@@ -185,11 +164,11 @@ describe("editing and deleting comments", () => {
     expect(res.isError, res.text).toBe(false);
     expect(res.text).toBe(`Deleted comment ${comment?.id}.`);
     expect(store().timeline.get(comment?.id ?? "")).toBeUndefined();
-    const { tools } = await alice.listTools();
+    const { tools } = await mcp.client.listTools();
     expect(tools.find((t) => t.name === "devrev_timeline_entries_delete")?.annotations).toMatchObject({
       destructiveHint: true,
       readOnlyHint: false,
     });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

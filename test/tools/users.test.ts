@@ -1,38 +1,18 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { describe, expect, it } from "vitest";
+import { connectClient, startTestServer, textOf, useToolClient } from "../support/mcp-server.js";
 
 // The users toolset through the SDK client against the spec-validating sandbox: team members (dev
 // users), customer contacts (rev users), and the devrev://users/{id} resource.
 
-let server: TestServer;
-let alice: Client;
 /** Request bodies as DevRev received them. */
 const sent: Array<{ op: string; body: unknown }> = [];
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "users", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
-    { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "users", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
+  { sandboxOptions: { hooks: { onRequest: (op, body) => void sent.push({ op, body }) } } },
+);
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}) {
-  const result = await alice.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
 
 describe("dev users", () => {
   it("lists team members one per line with the full id filters need, and filters by state and e-mail", async () => {
@@ -50,7 +30,7 @@ describe("dev users", () => {
     const bob = await call("devrev_dev_users_list", { email: ["bob@acme.test"] });
     expect(bob.items).toHaveLength(1);
     expect(bob.items[0]).toMatchObject({ display_id: "DEVU-2", name: "Bob Brandt", handle: "bob" });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("pages with a cursor and clamps the page size", async () => {
@@ -65,7 +45,7 @@ describe("dev users", () => {
     sent.length = 0;
     await call("devrev_dev_users_list", { limit: 5000 });
     expect(sent).toEqual([{ op: "dev-users.list", body: { limit: 100 } }]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it('gets a dev user by "me", display id and don: id, and names the right tool for a contact id', async () => {
@@ -83,7 +63,7 @@ describe("dev users", () => {
     const missing = await call("devrev_dev_users_get", { id: "DEVU-999" });
     expect(missing.isError).toBe(true);
     expect(missing.text).toMatch(/found no such object/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -104,7 +84,7 @@ describe("customer contacts (rev users)", () => {
     const wrong = await call("devrev_rev_users_list", { rev_org: ["TKT-1"] });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/ticket id, not a customer.*devrev_works_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("gets a contact by display id or don: id and explains a team member's id", async () => {
@@ -119,7 +99,7 @@ describe("customer contacts (rev users)", () => {
     const wrong = await call("devrev_rev_users_get", { id: "DEVU-1" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/dev user id.*devrev_dev_users_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("creates a contact under an account's default rev org or a given rev org, and refuses duplicates", async () => {
@@ -144,7 +124,7 @@ describe("customer contacts (rev users)", () => {
     const viaOrg = await call("devrev_rev_users_create", { display_name: "Bill Lumbergh", rev_org: "REV-2" });
     expect(viaOrg.text).toMatch(/customer: Initech \(REV-2, rev_org\)/);
 
-    const before = server.sandbox.state.counts().rev_users;
+    const before = mcp.server.sandbox.state.counts().rev_users;
     const dup = await call("devrev_rev_users_create", {
       display_name: "Again",
       email: "waylon@globex.test",
@@ -167,8 +147,8 @@ describe("customer contacts (rev users)", () => {
       phone_numbers: ["555-1234"],
     });
     expect(badPhone.text).toMatch(/E\.164/);
-    expect(server.sandbox.state.counts().rev_users).toBe(before);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.state.counts().rev_users).toBe(before);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("updates only the fields given and says when nothing would change", async () => {
@@ -191,11 +171,11 @@ describe("customer contacts (rev users)", () => {
     const nothing = await call("devrev_rev_users_update", { id: "REVU-2" });
     expect(nothing.isError).toBe(true);
     expect(nothing.text).toMatch(/Nothing to change/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("deletes a contact (destructive) and names who was deleted", async () => {
-    const tools = (await alice.listTools()).tools;
+    const tools = (await mcp.client.listTools()).tools;
     const del = tools.find((t) => t.name === "devrev_rev_users_delete");
     expect(del?.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
 
@@ -206,11 +186,11 @@ describe("customer contacts (rev users)", () => {
     const again = await call("devrev_rev_users_get", { id: "REVU-8" });
     expect(again.isError).toBe(true);
     expect(again.text).toMatch(/found no such object/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("hides and refuses the delete unless destructive tools are enabled", async () => {
-    const safe = await startTestServer({ MCP_TOOLSETS: "users" }, { sandbox: server.sandbox });
+    const safe = await startTestServer({ MCP_TOOLSETS: "users" }, { sandbox: mcp.server.sandbox });
     const client = await connectClient(safe.url, "sandbox-alice");
     try {
       const names = (await client.listTools()).tools.map((t) => t.name);
@@ -219,24 +199,24 @@ describe("customer contacts (rev users)", () => {
       const refused = await client.callTool({ name: "devrev_rev_users_delete", arguments: { id: "REVU-7" } });
       expect(refused.isError).toBe(true);
       expect(textOf(refused)).toMatch(/destructive tools are disabled/);
-      expect(server.sandbox.state.counts().rev_users).toBeGreaterThan(0);
+      expect(mcp.server.sandbox.state.counts().rev_users).toBeGreaterThan(0);
       const still = await call("devrev_rev_users_get", { id: "REVU-7" });
       expect(still.isError).toBe(false);
     } finally {
       await client.close();
       await safe.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
 describe("devrev://users/{id}", () => {
   it("is listed as a template and reads team members, contacts and me with real data", async () => {
-    const { resourceTemplates } = await alice.listResourceTemplates();
+    const { resourceTemplates } = await mcp.client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("devrev://users/{id}");
 
     const read = async (uri: string) =>
-      ((await alice.readResource({ uri })).contents[0] as { text: string }).text;
+      ((await mcp.client.readResource({ uri })).contents[0] as { text: string }).text;
     expect(await read("devrev://users/DEVU-2")).toMatch(
       /^DEVU-2 Bob Brandt \(dev user\)[\s\S]*bob@acme\.test/,
     );
@@ -244,14 +224,14 @@ describe("devrev://users/{id}", () => {
       /^REVU-3 Peter Gibbons \(customer contact\)[\s\S]*Initech/,
     );
     expect(await read("devrev://users/me")).toMatch(/alice@acme\.test/);
-    await expect(alice.readResource({ uri: "devrev://users/TKT-1" })).rejects.toThrow(/not a user id/);
-    expect(server.sandbox.violations()).toEqual([]);
+    await expect(mcp.client.readResource({ uri: "devrev://users/TKT-1" })).rejects.toThrow(/not a user id/);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("completes ids from recent team members, and contacts for REVU", async () => {
     const complete = async (value: string) =>
       (
-        await alice.complete({
+        await mcp.client.complete({
           ref: { type: "ref/resource", uri: "devrev://users/{id}" },
           argument: { name: "id", value },
         })
@@ -261,6 +241,6 @@ describe("devrev://users/{id}", () => {
     expect(await complete("DEVU-")).toEqual(expect.arrayContaining(["DEVU-1", "DEVU-2"]));
     expect(await complete("DEVU-")).not.toContain("DEVU-6");
     expect(await complete("REVU-1")).toContain("REVU-1");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

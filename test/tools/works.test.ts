@@ -1,50 +1,32 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WorkRec } from "../../app/sandbox/records.js";
-import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
+import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The works toolset beyond list/get/create/update: my open work, counts, stage transitions (and the
 // check devrev_works_update makes with them), delete, comments on get, and the works prompts.
 
-let server: TestServer;
-let alice: Client;
 /** Every request body the sandbox received, to check what was sent. */
 const sent: Array<{ op: string; body: unknown }> = [];
 const lastBody = (op: string) => sent.filter((r) => r.op === op).at(-1)?.body;
 
-beforeAll(async () => {
-  server = await startTestServer(
-    { MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
-    {
-      sandboxOptions: {
-        hooks: {
-          onRequest(op, body) {
-            sent.push({ op, body });
-            return undefined;
-          },
+const mcp = useToolClient(
+  { MCP_TOOLSETS: "all", MCP_ENABLE_DESTRUCTIVE_TOOLS: "true" },
+  {
+    sandboxOptions: {
+      hooks: {
+        onRequest(op, body) {
+          sent.push({ op, body });
+          return undefined;
         },
       },
     },
-  );
-  alice = await connectClient(server.url, "sandbox-alice");
-});
-afterAll(async () => {
-  await alice?.close();
-  await server?.close();
-});
-
+  },
+);
+const { call } = mcp;
 type Row = Record<string, unknown>;
-async function call(name: string, args: Record<string, unknown> = {}, client: Client = alice) {
-  const result = await client.callTool({ name, arguments: args });
-  const structured = (result.structuredContent ?? {}) as Row & { items?: Row[] };
-  return {
-    text: textOf(result),
-    structured,
-    items: structured.items ?? [],
-    isError: result.isError === true,
-  };
-}
-const store = () => server.sandbox.state.store;
+
+const store = () => mcp.server.sandbox.state.store;
 const ALICE = "don:identity:dvrv-us-1:devo/1sandbx:devu/1";
 const CLOSED = new Set(["resolved", "canceled", "completed", "wont_fix", "duplicate"]);
 const RANK: Record<string, number> = { blocker: 0, p0: 0, high: 1, p1: 1, medium: 2, p2: 2, low: 3, p3: 3 };
@@ -77,7 +59,7 @@ describe("devrev_works_mine", () => {
     const overdue = mine.items.find((w) => w.target_close_date && (w.target_close_date as string) < today);
     if (overdue) expect(mine.text).toMatch(new RegExp(`${overdue.display_id} .*⚠ OVERDUE`));
     expect(lines.at(-1)).toBe("That is all of it.");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("filters by type and shows only the top `limit`", async () => {
@@ -90,7 +72,7 @@ describe("devrev_works_mine", () => {
       owned_by: [ALICE],
       state: ["open", "in_progress"],
     });
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -113,7 +95,7 @@ describe("devrev_works_list count_only", () => {
     expect(counted.text).toBe(
       `${expected.length} work items match type=ticket, owned_by=me, severity=high|blocker.`,
     );
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("counts issues in a sprint and on a product with its features", async () => {
@@ -128,7 +110,7 @@ describe("devrev_works_list count_only", () => {
     const billing = await count({ part: ["PROD-1"] });
     expect(billing.structured.count).toBeGreaterThan(0);
     expect((await count()).text).toBe(`${store().works.size} work items in total.`);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("refuses date bounds and ids that are not don: ids", async () => {
@@ -138,7 +120,7 @@ describe("devrev_works_list count_only", () => {
     const tag = await call("devrev_works_list", { tags: ["bug"] });
     expect(tag.isError).toBe(true);
     expect(tag.text).toMatch(/tags: "bug" is not a full don: id/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -163,12 +145,12 @@ describe("stage transitions", () => {
         'Change it with devrev_works_update id="TKT-2" stage="<name>".',
       ].join("\n"),
     );
-    const ops = server.sandbox.state
+    const ops = mcp.server.sandbox.state
       .requests()
       .slice(-4)
       .map((r) => r.op);
     expect(ops).toEqual(["works.get", "schemas.aggregated.get", "stage-diagrams.get", "stages.custom.list"]);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("reads the diagram of an issue, and of a ticket with a subtype", async () => {
@@ -190,11 +172,11 @@ describe("stage transitions", () => {
     const wrong = await call("devrev_works_transitions", { id: "ACC-1" });
     expect(wrong.isError).toBe(true);
     expect(wrong.text).toMatch(/account id, not a work item.*devrev_accounts_get/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("refuses a stage change the diagram does not allow, naming the allowed stages, before writing", async () => {
-    server.sandbox.state.clearRequests();
+    mcp.server.sandbox.state.clearRequests();
     const refused = await call("devrev_works_update", { id: "TKT-4", stage: "resolved" });
     expect(refused.isError).toBe(true);
     expect(refused.text).toBe(
@@ -204,9 +186,9 @@ describe("stage transitions", () => {
     expect(unknown.text).toBe(
       '"done" is not a stage of tickets. Allowed next stages from "queued": work_in_progress, awaiting_customer_response, canceled.',
     );
-    expect(server.sandbox.state.requests("works.update")).toEqual([]);
+    expect(mcp.server.sandbox.state.requests("works.update")).toEqual([]);
     expect(store().works.get("TKT-4")?.stage).toBe("queued");
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("accepts an allowed move, matching the stage name loosely, and the current stage as a no-op", async () => {
@@ -226,17 +208,17 @@ describe("stage transitions", () => {
     const resolved = await call("devrev_works_update", { id: "TKT-4", stage: "resolved" });
     expect((resolved.structured.work as Row).stage).toBe("resolved");
     expect(store().works.get("TKT-4")?.actual_close_date).toBeDefined();
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("leaves the decision to DevRev when the stage diagram cannot be read", async () => {
     const flaky = await startTestServer(
       { MCP_TOOLSETS: "all", DEVREV_API_MAX_RETRIES: "0" },
-      { sandbox: server.sandbox },
+      { sandbox: mcp.server.sandbox },
     );
     const client = await connectClient(flaky.url, "sandbox-alice");
     try {
-      server.sandbox.state.setFaults("503:1@stage-diagrams.get");
+      mcp.server.sandbox.state.setFaults("503:1@stage-diagrams.get");
       const allowed = await call("devrev_works_update", { id: "TKT-5", stage: "work_in_progress" }, client);
       expect(allowed.isError, allowed.text).toBe(false);
       expect((allowed.structured.work as Row).stage).toBe("work_in_progress");
@@ -248,11 +230,11 @@ describe("stage transitions", () => {
       expect(transitions.isError).toBe(true);
       expect(transitions.text).toMatch(/DevRev failed with HTTP 503 on stage-diagrams\.get/);
     } finally {
-      server.sandbox.state.setFaults(undefined);
+      mcp.server.sandbox.state.setFaults(undefined);
       await client.close();
       await flaky.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
@@ -272,7 +254,7 @@ describe("devrev_works_get with comments, and devrev_works_delete", () => {
     );
     const clamped = await call("devrev_works_get", { id: "TKT-5", comments: 500 });
     expect((clamped.structured.comments as Row[]).length).toBe(comments.length);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("accepts plain due dates on create and update, sending DevRev date-times", async () => {
@@ -290,7 +272,7 @@ describe("devrev_works_get with comments, and devrev_works_delete", () => {
     expect(moved.text).toContain("due: 2027-02-01");
     const cleared = await call("devrev_works_update", { id, target_close_date: null });
     expect((cleared.structured.work as Row).target_close_date).toBeUndefined();
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("deletes a work item by display id", async () => {
@@ -302,19 +284,19 @@ describe("devrev_works_get with comments, and devrev_works_delete", () => {
     expect(store().works.size).toBe(before - 1);
     const again = await call("devrev_works_get", { id: "TKT-58" });
     expect(again.text).toMatch(/found no such object/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });
 
 describe("works prompts", () => {
-  const promptText = async (name: string, args: Record<string, string>, client: Client = alice) => {
+  const promptText = async (name: string, args: Record<string, string>, client: Client = mcp.client) => {
     const res = await client.getPrompt({ name, arguments: args });
     const first = res.messages[0]?.content as { type: string; text: string };
     return { description: res.description, text: first.text };
   };
 
   it("lists the prompts with their arguments", async () => {
-    const { prompts } = await alice.listPrompts();
+    const { prompts } = await mcp.client.listPrompts();
     const byName = Object.fromEntries(prompts.map((p) => [p.name, p.arguments]));
     expect(byName.escalate_ticket).toEqual([
       expect.objectContaining({ name: "ticket_id", required: true }),
@@ -344,12 +326,12 @@ describe("works prompts", () => {
     expect(p.text).toMatch(/## Linked items\n- → is_related_to ISS-1 \[issue\] /);
     expect(p.text).toMatch(/## Recent comments\n(- \d{4}-\d{2}-\d{2} |\(none\))/);
     await expect(
-      alice.getPrompt({ name: "escalate_ticket", arguments: { ticket_id: "TKT-13" } }),
+      mcp.client.getPrompt({ name: "escalate_ticket", arguments: { ticket_id: "TKT-13" } }),
     ).rejects.toThrow(/Invalid arguments for prompt escalate_ticket: reason/);
     await expect(
-      alice.getPrompt({ name: "escalate_ticket", arguments: { ticket_id: "ISS-1", reason: "x" } }),
+      mcp.client.getPrompt({ name: "escalate_ticket", arguments: { ticket_id: "ISS-1", reason: "x" } }),
     ).rejects.toThrow(/issue id, not a ticket/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("investigate_issue embeds the issue with its linked customer tickets", async () => {
@@ -368,9 +350,9 @@ describe("works prompts", () => {
     for (const t of linked) expect(p.text).toContain(`- ${t.display_id} [ticket] ${t.title}`);
     expect(p.text).toMatch(/## Other links\n- → is_dependent_on ISS-2 \[issue\]/);
     await expect(
-      alice.getPrompt({ name: "investigate_issue", arguments: { issue_id: "TKT-1" } }),
+      mcp.client.getPrompt({ name: "investigate_issue", arguments: { issue_id: "TKT-1" } }),
     ).rejects.toThrow(/ticket id, not an issue/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("weekly_support_report counts tickets created and resolved in the window by severity", async () => {
@@ -391,15 +373,15 @@ describe("works prompts", () => {
     const byDefault = await promptText("weekly_support_report", {});
     expect(byDefault.description).toBe("Support report for the last 7 days");
     await expect(
-      alice.getPrompt({ name: "weekly_support_report", arguments: { days: "0" } }),
+      mcp.client.getPrompt({ name: "weekly_support_report", arguments: { days: "0" } }),
     ).rejects.toThrow(/Invalid arguments for prompt weekly_support_report: days/);
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
   it("find_similar_tickets ranks recent tickets by shared title keywords, without beta APIs", async () => {
-    const noBeta = await startTestServer({ MCP_ENABLE_BETA_TOOLS: "false" }, { sandbox: server.sandbox });
+    const noBeta = await startTestServer({ MCP_ENABLE_BETA_TOOLS: "false" }, { sandbox: mcp.server.sandbox });
     const client = await connectClient(noBeta.url, "sandbox-alice");
-    server.sandbox.state.clearRequests();
+    mcp.server.sandbox.state.clearRequests();
     try {
       const p = await promptText("find_similar_tickets", { ticket_id: "TKT-1" }, client);
       expect(p.description).toBe("Tickets similar to TKT-1");
@@ -412,12 +394,12 @@ describe("works prompts", () => {
         /^- TKT-\d+ \[ticket\] Invoice PDF is missing line items \(.+\) .*· shared: invoice, pdf, miss, line, item$/,
       );
       expect(p.text).not.toMatch(/^- TKT-1 \[/m);
-      const ops = server.sandbox.state.requests().map((r) => r.op);
+      const ops = mcp.server.sandbox.state.requests().map((r) => r.op);
       expect(ops.filter((op) => op.startsWith("search."))).toEqual([]);
     } finally {
       await client.close();
       await noBeta.close();
     }
-    expect(server.sandbox.violations()).toEqual([]);
+    expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, dateInput, limitInput } from "../shared/inputs.js";
+import { pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
   conversationSummarySchema,
@@ -39,12 +40,7 @@ export const conversationsList = defineTool({
   inDefault: true,
   description: "Support conversations with customers, by stage, owner, customer or date (newest first).",
   input,
-  output: z.object({
-    items: z.array(conversationSummarySchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(conversationSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["conversations.list", "dev-users.self"],
   async handler(args, ctx) {

@@ -1,5 +1,6 @@
 import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
+import { completeByPrefix } from "../shared/complete.js";
 import { renderConversationDetail } from "./conversation-shape.js";
 import { loadConversation } from "./get.js";
 
@@ -17,10 +18,7 @@ export const conversationResource = defineResource({
       const { conversations } = await unwrap(
         ctx.devrev.api.POST("/conversations.list", { body: { limit: 50 }, signal: ctx.signal }),
       );
-      const needle = value.trim().toLowerCase();
-      return conversations
-        .filter((c) => [c.display_id, c.title].some((f) => f?.toLowerCase().startsWith(needle)))
-        .map((c) => c.display_id ?? c.id);
+      return completeByPrefix(conversations, value, (c) => [c.display_id, c.title]);
     },
   },
 });

@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { accountSchema, renderAccountLine, toAccount } from "./customer-shape.js";
 
@@ -22,12 +23,7 @@ export const accountsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(accountSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(accountSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["accounts.list", "dev-users.self"],
   async handler(args, ctx) {
@@ -53,11 +49,7 @@ export const accountsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

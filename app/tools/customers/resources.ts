@@ -1,5 +1,6 @@
 import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
+import { completeByPrefix } from "../shared/complete.js";
 import { expectKind } from "../shared/ids.js";
 import { revOrgsOfAccount } from "./customer-refs.js";
 import {
@@ -9,9 +10,6 @@ import {
   toAccount,
   toRevOrg,
 } from "./customer-shape.js";
-
-const startsWith = (needle: string, ...values: Array<string | undefined>) =>
-  values.some((v) => v?.toLowerCase().startsWith(needle));
 
 export const accountResource = defineResource({
   name: "account",
@@ -40,10 +38,7 @@ export const accountResource = defineResource({
           signal: ctx.signal,
         }),
       );
-      const needle = value.trim().toLowerCase();
-      return accounts
-        .filter((a) => startsWith(needle, a.display_id, a.display_name))
-        .map((a) => a.display_id ?? a.id);
+      return completeByPrefix(accounts, value, (a) => [a.display_id, a.display_name]);
     },
   },
 });
@@ -69,10 +64,7 @@ export const revOrgResource = defineResource({
           signal: ctx.signal,
         }),
       );
-      const needle = value.trim().toLowerCase();
-      return rev_orgs
-        .filter((o) => startsWith(needle, o.display_id, o.display_name))
-        .map((o) => o.display_id ?? o.id);
+      return completeByPrefix(rev_orgs, value, (o) => [o.display_id, o.display_name]);
     },
   },
 });

@@ -5,6 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { renderRevOrgLine, revOrgSchema, toRevOrg } from "./customer-shape.js";
 
 export const revOrgsList = defineTool({
@@ -18,12 +19,7 @@ export const revOrgsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(revOrgSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(revOrgSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-orgs.list"],
   async handler(args, ctx) {
@@ -46,11 +42,7 @@ export const revOrgsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

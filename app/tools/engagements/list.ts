@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { page } from "../shared/page.js";
 import { engagementFilterBody, engagementFilters, FILTER_OPERATIONS } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementLine, toEngagement } from "./engagement-shape.js";
 
@@ -54,11 +55,7 @@ export const engagementsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

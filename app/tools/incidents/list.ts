@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { resolveStageIds, severityInput } from "./incident-inputs.js";
 import { incidentSummarySchema, renderIncidentLine, toIncidentSummary } from "./incident-shape.js";
@@ -24,12 +25,7 @@ export const incidentsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(incidentSummarySchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(incidentSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["incidents.list", "stages.custom.list", "parts.get", "dev-users.self"],
   beta: true,
@@ -54,11 +50,7 @@ export const incidentsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

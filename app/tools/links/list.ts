@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { LINK_TYPES, linkSchema, renderLinkLine, toLink } from "./link-shape.js";
 
@@ -22,13 +23,7 @@ export const linksList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    object: z.string(),
-    items: z.array(linkSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: z.object({ object: z.string(), ...pageOutput(linkSchema).shape }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["links.list", "works.get", "parts.get"],
   async handler(args, ctx) {
@@ -56,12 +51,7 @@ export const linksList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        object,
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: { object, ...page(items, res.next_cursor) },
     };
   },
 });

@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PART_TYPES, partSchema, renderPartLine, toPart } from "./part-shape.js";
 
@@ -24,12 +25,7 @@ export const partsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(partSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(partSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["parts.list", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
@@ -57,11 +53,7 @@ export const partsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

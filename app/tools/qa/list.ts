@@ -5,6 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
 
@@ -20,12 +21,7 @@ export const questionAnswersList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(qaSummarySchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(qaSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["question-answers.list", "parts.get", "dev-users.self"],
   beta: true,
@@ -53,11 +49,7 @@ export const questionAnswersList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

@@ -6,6 +6,7 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorLine } from "../shared/format.js";
 import { parseObjectRef } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { renderSprintLine, sprintSchema, toSprint } from "./vista-shape.js";
 
 /** Vista ids are don: ids (…:vista/N); other kinds of ids are explained. */
@@ -32,12 +33,7 @@ export const sprintsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(sprintSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(sprintSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["vistas.groups.list"],
   async handler(args, ctx) {
@@ -61,11 +57,7 @@ export const sprintsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
 
 export const vistasList = defineTool({
@@ -17,12 +18,7 @@ export const vistasList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(vistaSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(vistaSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["vistas.list"],
   async handler(args, ctx) {
@@ -44,11 +40,7 @@ export const vistasList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

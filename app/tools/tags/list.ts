@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { renderTagLine, tagSchema, toTag } from "./tag-shape.js";
 
 export const tagsList = defineTool({
@@ -17,12 +18,7 @@ export const tagsList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(tagSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(tagSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["tags.list"],
   async handler(args, ctx) {
@@ -45,11 +41,7 @@ export const tagsList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { entrySchema, renderEntryLine, toEntry } from "./entry-shape.js";
 
@@ -23,13 +24,7 @@ export const timelineEntriesList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    object: z.string(),
-    items: z.array(entrySchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: z.object({ object: z.string(), ...pageOutput(entrySchema).shape }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["timeline-entries.list", "works.get", "parts.get"],
   async handler(args, ctx) {
@@ -55,12 +50,7 @@ export const timelineEntriesList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        object,
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: { object, ...page(items, res.next_cursor) },
     };
   },
 });

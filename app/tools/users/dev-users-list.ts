@@ -4,6 +4,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { devUserSchema, renderDevUserLine, toDevUser, USER_STATES } from "./user-shape.js";
 
 export const devUsersList = defineTool({
@@ -20,12 +21,7 @@ export const devUsersList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(devUserSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(devUserSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["dev-users.list"],
   async handler(args, ctx) {
@@ -47,11 +43,7 @@ export const devUsersList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });

@@ -5,6 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { revOrgIdsFor } from "../customers/customer-refs.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { page, pageOutput } from "../shared/page.js";
 import { renderRevUserLine, revUserSchema, toRevUser } from "./user-shape.js";
 
 export const revUsersList = defineTool({
@@ -18,12 +19,7 @@ export const revUsersList = defineTool({
     cursor: cursorInput,
     limit: limitInput,
   }),
-  output: z.object({
-    items: z.array(revUserSchema),
-    count: z.number().int(),
-    next_cursor: z.string().optional(),
-    truncated: z.boolean().optional(),
-  }),
+  output: pageOutput(revUserSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-users.list", "rev-orgs.list"],
   async handler(args, ctx) {
@@ -52,11 +48,7 @@ export const revUsersList = defineTool({
     ].join("\n");
     return {
       text,
-      structured: {
-        items,
-        count: items.length,
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
+      structured: page(items, res.next_cursor),
     };
   },
 });
