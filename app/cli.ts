@@ -75,10 +75,12 @@ async function main(argv: string[]): Promise<void> {
     const sandbox = await startSandbox({ host: "127.0.0.1", port: 0, faults: process.env.SANDBOX_FAULTS });
     closeSandbox = sandbox.close;
     // The sandbox stands in for DevRev; the server's own token (stdio, none, static-token) is Alice's.
+    // Someone trying it out reads the terminal, so logs default to text there.
     env = {
       ...process.env,
       DEVREV_API_BASE_URL: sandbox.url,
       DEVREV_API_TOKEN: process.env.DEVREV_API_TOKEN ?? "sandbox-alice",
+      MCP_LOG_FORMAT: process.env.MCP_LOG_FORMAT ?? "text",
     };
   }
   const config = loadConfig(env, cli);

@@ -1,6 +1,8 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { connectClient, textOf } from "../support/mcp-server.js";
 
 // The built CLI's own surface: help, version, and start-up refusals that name the problem.
 
@@ -51,5 +53,37 @@ describe("devrev-mcp-server CLI", () => {
     });
     expect(open.code).toBe(2);
     expect(open.stderr).toMatch(/only allowed on a loopback host/);
+  });
+});
+
+describe("the README's first command (npm run sandbox)", () => {
+  it("serves MCP over HTTP on the sandbox and prints the endpoint, tokens and client configs", async () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    // Run exactly what the script runs after its build step, on a free port.
+    const command = pkg.scripts.sandbox?.split("&&").at(-1)?.trim().split(/\s+/) ?? [];
+    expect(command.slice(0, 2)).toEqual(["node", "dist/cli.js"]);
+    const child = spawn(process.execPath, [...command.slice(1), "--port", "0"], {
+      env: { PATH: process.env.PATH ?? "" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    try {
+      let banner = "";
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr?.on("data", (d: Buffer) => {
+          banner += d.toString();
+          const m = banner.match(/MCP endpoint: (http:\/\/127\.0\.0\.1:\d+\/mcp)/);
+          if (m?.[1] && banner.includes("Press Ctrl+C")) resolve(m[1]);
+        });
+        child.once("exit", (code) => reject(new Error(`exited ${code}: ${banner}`)));
+      });
+      expect(banner).toMatch(/sandbox-alice, sandbox-bob/);
+      expect(banner).toContain(`claude mcp add --transport http devrev-sandbox ${url}`);
+      const client = await connectClient(url, "sandbox-alice");
+      const me = await client.callTool({ name: "devrev_whoami", arguments: {} });
+      expect(textOf(me)).toMatch(/alice@acme\.test/);
+      await client.close();
+    } finally {
+      child.kill("SIGTERM");
+    }
   });
 });

@@ -13,7 +13,7 @@ beforeAll(async () => {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: ["dist/cli.js", "--sandbox", "--transport", "stdio"],
-    env: { PATH: process.env.PATH ?? "", MCP_LOG_LEVEL: "debug" },
+    env: { PATH: process.env.PATH ?? "", MCP_LOG_LEVEL: "debug", MCP_LOG_FORMAT: "json" },
     stderr: "pipe",
   });
   transport.stderr?.on("data", (d: Buffer) => {
