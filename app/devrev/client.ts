@@ -6,6 +6,7 @@ import { operationOf } from "./operations.js";
 import {
   attemptsFor,
   DEFAULT_RETRY_POLICY,
+  PlainRequest,
   type ResilientFetchDeps,
   type RetryPolicy,
   resilientFetch,
@@ -38,7 +39,10 @@ export function createDevRevClient(options: DevRevClientOptions): DevRevClient {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const api = createClient<paths>({
     baseUrl: options.baseUrl,
-    fetch: resilientFetch(policy, options),
+    // The answer is a WireResponse, the part of a Response that openapi-fetch and unwrap() read.
+    fetch: resilientFetch(policy, options) as unknown as (request: Request) => Promise<Response>,
+    // openapi-fetch only constructs it and hands it to `fetch` above, which reads it field by field.
+    Request: PlainRequest as unknown as typeof Request,
     headers: {
       authorization: `Bearer ${options.token}`,
       "x-devrev-version": DEVREV_API_VERSION,

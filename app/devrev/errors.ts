@@ -70,7 +70,7 @@ export function kindForStatus(status: number): DevRevErrorKind {
 /** Builds a DevRevError from a non-2xx response body (DevRev's `{type, message, detail, field_name}`). */
 export function errorFromResponse(
   operation: string,
-  response: Response,
+  response: Pick<Response, "status" | "headers">,
   body: unknown,
   attempts = 1,
 ): DevRevError {

@@ -21,11 +21,13 @@ export function authMiddleware(
       next(err);
       return;
     }
-    const who = {
+    // Only audit events need these; most requests hit the identity cache and record nothing, so
+    // resolving the client address (proxy-aware) is left until an event is written.
+    const who = () => ({
       client_ip: req.ip,
       user_agent: req.headers["user-agent"]?.slice(0, 200),
       auth_mode: auth.mode,
-    };
+    });
     if (outcome.ok) {
       state.identity = outcome.identity;
       state.devrevToken = outcome.devrevToken;
@@ -35,7 +37,7 @@ export function authMiddleware(
           {
             event: "auth.success",
             outcome: "success",
-            ...who,
+            ...who(),
             user_id: outcome.identity?.userId,
             email: outcome.identity?.email,
             token_hash: outcome.identity?.tokenHash,
@@ -54,7 +56,7 @@ export function authMiddleware(
         event: "auth.failure",
         outcome: outcome.status === 503 ? "error" : "denied",
         reason: outcome.reason,
-        ...who,
+        ...who(),
         user_id: outcome.identity?.userId,
         email: outcome.identity?.email,
         token_hash: outcome.tokenHash,

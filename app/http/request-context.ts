@@ -14,8 +14,11 @@ export function requestContext(logger: Logger, projectId: string | undefined): R
     });
     res.on("finish", () => {
       const s = requestState(req);
-      const latency = (performance.now() - s.startedAt) / 1000;
       const status = res.statusCode;
+      const severity = status >= 500 ? "ERROR" : status >= 400 ? "WARNING" : "INFO";
+      // Skip building the line when its level is off (production runs at warning).
+      if (!s.logger.enabled(severity)) return;
+      const latency = (performance.now() - s.startedAt) / 1000;
       const line = status >= 500 ? s.logger.error : status >= 400 ? s.logger.warn : s.logger.info;
       line("request", {
         httpRequest: {

@@ -1,4 +1,5 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import type { Auditor } from "../log/audit.js";
 import { PROMPTS, RESOURCES, TOOLS, TOOLSETS } from "../tools/catalog.js";
 import { SERVER_NAME, VERSION } from "../version.js";
@@ -27,10 +28,22 @@ export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpSha
     registry: new ToolRegistry(TOOLS),
     resources: new ResourceRegistry(RESOURCES),
     prompts: new PromptRegistry(PROMPTS),
-    // One Ajv for every per-request Server: building one each time halves throughput.
-    validator: new AjvJsonSchemaValidator(),
+    // One Ajv for every per-request Server: building one each time halves throughput. Built on
+    // first use: the SDK only validates elicitation answers with it, which no tool asks for yet,
+    // and building it cost start-up time.
+    validator: lazyValidator(),
     auditor,
     limits: { maxResultChars },
     toolsets: TOOLSETS,
+  };
+}
+
+function lazyValidator(): jsonSchemaValidator {
+  let ajv: AjvJsonSchemaValidator | undefined;
+  return {
+    getValidator(schema) {
+      ajv ??= new AjvJsonSchemaValidator();
+      return ajv.getValidator(schema);
+    },
   };
 }

@@ -53,7 +53,7 @@ export interface RequestScope {
  * a few map insertions, so a stateless HTTP request stays cheap.
  */
 export function createMcpServer(shared: McpShared, scope: RequestScope): Server {
-  const server = new Server(
+  const server = new ValidatingServer(
     { name: shared.info.name, version: shared.info.version, title: shared.info.title },
     {
       capabilities: {
@@ -161,29 +161,49 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
 type RequestSchema = z.ZodObject<{ method: z.ZodLiteral<string> }>;
 type Extra = Parameters<Parameters<Server["setRequestHandler"]>[1]>[1];
 
+type Handler = Parameters<Server["setRequestHandler"]>[1];
+
 /**
- * Registers a handler whose params are validated here, so a malformed request gets -32602
- * Invalid params with the offending path. (The SDK's own parse would surface as -32603.)
+ * The SDK parses a request's params only once it has dispatched it, and a failed parse comes back
+ * as -32603 "Internal error" carrying zod's raw issue list. Every handler is registered through
+ * this override instead, the SDK's own included (initialize, ping, logging/setLevel: it registers
+ * them from its constructor through this same method): the method is matched loosely, the params
+ * checked here, and a malformed request gets -32602 naming the offending path. (Found by
+ * test/reliability/fuzz.test.ts.)
  */
+class ValidatingServer extends Server {
+  override setRequestHandler(
+    requestSchema: Parameters<Server["setRequestHandler"]>[0],
+    handler: Handler,
+  ): void {
+    const schema = requestSchema as Partial<RequestSchema>;
+    const method = schema.shape?.method;
+    if (typeof schema.safeParse !== "function" || !method || typeof method.value !== "string") {
+      super.setRequestHandler(requestSchema, handler);
+      return;
+    }
+    const strict = schema as RequestSchema;
+    super.setRequestHandler(looseFor(strict), (request, extra) => {
+      const parsed = strict.safeParse(request);
+      if (!parsed.success) {
+        const detail = parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join(".") || "params"}: ${i.message}`)
+          .join("; ");
+        throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method.value}: ${detail}`);
+      }
+      return handler(parsed.data as Parameters<Handler>[0], extra);
+    });
+  }
+}
+
+/** A handler typed from its request schema; params are validated by ValidatingServer. */
 function handle<S extends RequestSchema>(
   server: Server,
   schema: S,
   handler: (request: z.output<S>, extra: Extra) => unknown,
 ): void {
-  server.setRequestHandler(looseFor(schema), (request, extra) => {
-    const parsed = schema.safeParse(request);
-    if (!parsed.success) {
-      const detail = parsed.error.issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join(".") || "params"}: ${i.message}`)
-        .join("; ");
-      throw new McpError(
-        ErrorCode.InvalidParams,
-        `Invalid params for ${schema.shape.method.value}: ${detail}`,
-      );
-    }
-    return handler(parsed.data, extra) as ReturnType<Parameters<Server["setRequestHandler"]>[1]>;
-  });
+  server.setRequestHandler(schema, handler as Handler);
 }
 
 // Built once per request schema, never per request: zod compiles a schema on its first parse, so a
@@ -203,9 +223,28 @@ function looseFor(schema: RequestSchema) {
   return loose;
 }
 
+/** MCP's code for "no such resource". */
+const RESOURCE_NOT_FOUND = -32002;
+
+/**
+ * A failed resource read or prompt as a JSON-RPC error. The caller's mistakes (a malformed id,
+ * arguments DevRev refuses, an object that does not exist) are -32602 / -32002, not -32603
+ * "Internal error": found by test/reliability/fuzz.test.ts, where a read of `devrev://works/{id}`
+ * answered "internal error". Only failures of the server or of DevRev stay -32603.
+ */
 function asProtocolError(err: unknown, what: string, scope: RequestScope): McpError {
   if (err instanceof DevRevError && err.isAuthFailure) scope.onUpstreamAuthFailure?.(err);
   const mapped = mapToolError(err, what);
   if (mapped.type === "internal") scope.logger.error(`${what} failed`, { error: err });
-  return new McpError(ErrorCode.InternalError, mapped.message);
+  const code =
+    mapped.type === "invalid_input" || mapped.type === "devrev_bad_request"
+      ? ErrorCode.InvalidParams
+      : mapped.type === "devrev_not_found"
+        ? what.startsWith("resource ")
+          ? RESOURCE_NOT_FOUND
+          : ErrorCode.InvalidParams
+        : mapped.type === "denied"
+          ? ErrorCode.InvalidRequest
+          : ErrorCode.InternalError;
+  return new McpError(code, mapped.message);
 }

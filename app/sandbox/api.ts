@@ -97,6 +97,12 @@ export function apiHandler(state: SandboxState, opts: SandboxOptions): RequestHa
       const result = handler({ store: state.store, actor, input: new Input(body), now: state.now() });
       // Latency after the work and the hooks, so a test can see a request arrive while it is slow.
       if (opts.latencyMs) await sleep(opts.latencyMs);
+      if (fault === "lost") {
+        // Applied, but the answer never arrives.
+        log(0);
+        req.socket.destroy();
+        return;
+      }
       send(op.endsWith(".create") ? 201 : 200, result);
     } catch (err) {
       if (res.headersSent) {

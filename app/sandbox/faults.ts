@@ -1,9 +1,13 @@
-// Injected failures, decided before the handler runs so a failed request never has a side effect.
-// Spec: comma-separated `kind:probability[@op|op...]`, kinds 429, 500, 503, timeout, reset; e.g.
-// `429:0.1,500:0.05,timeout:0.02@works.create`. One random draw per request walks the rules in order.
+// Injected failures, decided before the handler runs. Every kind but one fails before the handler,
+// so the request has no side effect: 429, 500, 503, timeout (held, then dropped) and reset (dropped).
+// `lost` is the other case a client must survive: the operation IS applied, then the connection
+// drops before the answer, as when DevRev commits and a proxy in between fails. A client that
+// resends a write after a lost answer creates it twice.
+// Spec: comma-separated `kind:probability[@op|op...]`; e.g. `429:0.1,500:0.05,lost:0.02@works.create`.
+// One random draw per request walks the rules in order.
 import { type Random, seededRandom } from "./rng.js";
 
-export const FAULT_KINDS = ["429", "500", "503", "timeout", "reset"] as const;
+export const FAULT_KINDS = ["429", "500", "503", "timeout", "reset", "lost"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {

@@ -6,15 +6,25 @@ import type { Store } from "./store.js";
 
 type Summary<K extends keyof S> = S[K];
 
-export function audit(store: Store, rec: R.Audit) {
-  return {
-    id: rec.id,
-    ...(rec.display_id ? { display_id: rec.display_id } : {}),
-    created_by: userSummary(store, rec.created_by),
-    created_date: rec.created_date,
-    modified_by: userSummary(store, rec.modified_by),
-    modified_date: rec.modified_date,
-  };
+// A type alias (not an interface) so renderers can keep adding fields to it as a plain record.
+export type AuditFields = {
+  id: string;
+  display_id?: string;
+  created_by: Summary<"user-summary">;
+  created_date: string;
+  modified_by: Summary<"user-summary">;
+  modified_date: string;
+};
+
+export function audit(store: Store, rec: R.Audit): AuditFields {
+  // Assigned in order rather than spread: this runs for every object of every list response.
+  const out: Partial<AuditFields> = { id: rec.id };
+  if (rec.display_id) out.display_id = rec.display_id;
+  out.created_by = userSummary(store, rec.created_by);
+  out.created_date = rec.created_date;
+  out.modified_by = userSummary(store, rec.modified_by);
+  out.modified_date = rec.modified_date;
+  return out as AuditFields;
 }
 
 export function userSummary(store: Store, id: string): Summary<"user-summary"> {
@@ -116,8 +126,21 @@ export function customStageSummary(store: Store, id: string): Summary<"custom-st
   return { id, ...(s ? { display_id: s.display_id, name: s.name } : {}) };
 }
 
+// Stage lookups by name happen several times per rendered work; index each table snapshot once.
+const stagesByName = new WeakMap<readonly R.CustomStageRec[], Map<string, R.CustomStageRec>>();
+
 export function stageByName(store: Store, name: string): R.CustomStageRec | undefined {
-  return store.customStages.all().find((s) => s.name === name);
+  const all = store.customStages.all();
+  let byName = stagesByName.get(all);
+  if (!byName) {
+    byName = new Map();
+    // First match wins, as a linear find would.
+    for (const s of all) if (!byName.has(s.name)) byName.set(s.name, s);
+    stagesByName.set(all, byName);
+  }
+  const hit = byName.get(name);
+  // Records are mutable; a renamed stage falls back to the plain search.
+  return hit && hit.name === name ? hit : all.find((s) => s.name === name);
 }
 
 export function legacyStage(store: Store, name: string): S["legacy-stage"] {

@@ -21,8 +21,18 @@ const ENTITIES: Record<string, string> = {
   nbsp: " ",
 };
 
+// Printable ASCII with no markup or entities: nothing below can change it except whitespace tidying.
+// Most titles and names are like this, and a list sanitises several fields per item.
+const PLAIN = /^[\x20-\x25\x27-\x3b\x3d-\x7e\t\n\r]*$/;
+
 export function sanitizeText(input: string, maxChars = Number.POSITIVE_INFINITY): string {
-  let text = input
+  let text = PLAIN.test(input) ? tidy(input) : tidy(strip(input));
+  if (text.length > maxChars) text = `${text.slice(0, Math.max(0, maxChars - 1)).trimEnd()}…`;
+  return text;
+}
+
+function strip(input: string): string {
+  return input
     .normalize("NFC")
     .replace(INVISIBLE, "")
     .replace(CONTROL, "")
@@ -30,12 +40,14 @@ export function sanitizeText(input: string, maxChars = Number.POSITIVE_INFINITY)
     .replace(HTML_BLOCK, "")
     .replace(HTML_BREAK, "\n")
     .replace(HTML_TAG, "")
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? "")
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? "");
+}
+
+function tidy(text: string): string {
+  return text
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  if (text.length > maxChars) text = `${text.slice(0, Math.max(0, maxChars - 1)).trimEnd()}…`;
-  return text;
 }
 
 /** A one-line form for titles and names inside lists. */

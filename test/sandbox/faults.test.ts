@@ -49,6 +49,17 @@ describe("fault injection", () => {
     expect(sb.state.requests("works.create")[0]).toMatchObject({ status: 500, fault: "500" });
   });
 
+  it("applies the operation and then drops the connection on lost", async () => {
+    const { sb, call } = await start({ faults: "lost:1@works.create" });
+    const me = (await call("dev-users.self")).body.dev_user.id;
+    const before = sb.state.counts().tickets;
+    await expect(
+      call("works.create", { type: "ticket", title: "t", applies_to_part: "FEAT-1", owned_by: [me] }),
+    ).rejects.toThrow();
+    expect(sb.state.counts().tickets).toBe(before + 1);
+    expect(sb.state.requests("works.create")[0]).toMatchObject({ status: 0, fault: "lost" });
+  });
+
   it("drops the connection on reset", async () => {
     const { sb, call } = await start({ faults: "reset:1" });
     await expect(call("works.list")).rejects.toThrow();

@@ -64,17 +64,18 @@ function workFilter(ctx: Ctx): (w: WorkRec) => boolean {
   return (w) =>
     inAny(types, w.type) &&
     inAny(stageNames, w.stage) &&
-    inAny(stageIds, stageByName(store, w.stage)?.id) &&
-    inAny(states, stateOf(store, w.stage)) &&
+    (!stageIds?.length || inAny(stageIds, stageByName(store, w.stage)?.id)) &&
+    (!states?.length || inAny(states, stateOf(store, w.stage))) &&
     inAny(owners, w.owned_by) &&
     inAny(reporters, w.reported_by) &&
     inAny(creators, w.created_by) &&
     inAny(modifiers, w.modified_by) &&
     inAny(parts, w.applies_to_part) &&
-    inAny(
-      tags,
-      w.tags.map((t) => t.id),
-    ) &&
+    (!tags?.length ||
+      inAny(
+        tags,
+        w.tags.map((t) => t.id),
+      )) &&
     (!severities || (w.type === "ticket" && inAny(severities, w.severity))) &&
     (!revOrgs || (w.type === "ticket" && inAny(revOrgs, w.rev_org))) &&
     (!accounts || (w.type === "ticket" && inAny(accounts, w.account))) &&
@@ -101,8 +102,28 @@ function selectWorks(ctx: Ctx) {
   );
 }
 
+/**
+ * One page of works. Sorting needs the rendered fields (`stage.name`, `owned_by`...), so a sorted
+ * list renders every match; the default order does not, so only the page is rendered.
+ */
+function listWorks(ctx: Ctx) {
+  const keys = readSortBy(ctx.input);
+  const rows = ctx.store.works.all().filter(workFilter(ctx)).reverse();
+  if (keys.length) {
+    return paginate(
+      sortItems(
+        rows.map((w) => renderWork(ctx.store, w)),
+        keys,
+      ),
+      ctx.input,
+    );
+  }
+  const page = paginate(rows, ctx.input);
+  return { ...page, items: page.items.map((w) => renderWork(ctx.store, w)) };
+}
+
 export const worksHandlers: Handlers = {
-  "works.list": (ctx) => listBody("works", paginate(selectWorks(ctx), ctx.input)),
+  "works.list": (ctx) => listBody("works", listWorks(ctx)),
   "works.get": (ctx) => ({ work: renderWork(ctx.store, mustGet(ctx.store.works, ctx.input)) }),
   "works.count": (ctx) => ({ count: ctx.store.works.all().filter(workFilter(ctx)).length, has_more: false }),
   "works.export": (ctx) => ({ works: selectWorks(ctx).slice(0, readFirst(ctx.input)) }),
