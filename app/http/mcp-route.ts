@@ -60,6 +60,10 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
     deferHeadUntilBody(res, () => (upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on("close", () => {
+      // A finished answer leaves nothing open: both become garbage with the request. Closing them
+      // anyway cost a stack-captured "Connection closed" error per request. When the client went
+      // away first, closing aborts the handlers still running (and their DevRev calls).
+      if (res.writableFinished) return;
       void transport.close();
       void server.close();
     });
