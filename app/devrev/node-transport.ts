@@ -6,7 +6,9 @@ import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 // answered once the whole body has arrived (so the per-attempt timeout covers the body too).
 // Measured on the server's hot path against the platform fetch (undici): fetch's request and
 // response machinery (web streams, body mixins, a WebAssembly parser whose memory grows with
-// concurrent connections) cost more CPU than the DevRev call's JSON parse; this does not.
+// concurrent connections) cost more CPU than the DevRev call's JSON parse; this does not. Unlike
+// fetch it does not follow redirects: DevRev's API answers where it is asked, and following one to
+// another origin would have to drop the caller's token anyway; a 3xx is returned as it is.
 
 export interface TransportInit {
   method: string;

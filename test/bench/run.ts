@@ -10,7 +10,7 @@
 //   npm run bench -- --node <bin> run the server, sandbox and bare app with another Node binary
 //   npm run bench -- --server-flags "--max-semi-space-size=4"   start every server with these flags
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -822,6 +822,7 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
     await sandbox.stop();
+    rmSync(tmp, { recursive: true, force: true });
   }
   let profiles: Record<string, ProfileSummary> | undefined;
   if (profileDir) {
