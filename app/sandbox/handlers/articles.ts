@@ -12,6 +12,7 @@ import {
   idList,
   listBody,
   mustGet,
+  readRefSet,
   readSet,
   readTagList,
   refs,
@@ -127,12 +128,12 @@ export const articlesHandlers: Handlers = {
     if (input.has("description")) a.description = input.optStr("description");
     const status = input.optEnum("status", STATUSES);
     if (status) a.status = status;
-    const parts = readSet(input, "applies_to_parts");
-    if (parts) a.applies_to_parts = refs(store, parts, "applies_to_parts", ["part"]);
-    const owners = readSet(input, "owned_by");
-    if (owners) a.owned_by = refs(store, owners, "owned_by", USER_KINDS);
-    const authors = readSet(input, "authored_by");
-    if (authors) a.authored_by = refs(store, authors, "authored_by", USER_KINDS);
+    const parts = readRefSet(store, input, "applies_to_parts", ["part"]);
+    if (parts) a.applies_to_parts = parts;
+    const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+    if (owners) a.owned_by = owners;
+    const authors = readRefSet(store, input, "authored_by", USER_KINDS);
+    if (authors) a.authored_by = authors;
     a.tags = updateTags(store, input, a.tags);
     const url = input.optStr("url");
     if (url !== undefined) a.url = url;

@@ -75,6 +75,17 @@ export function updateTags(store: Store, input: Input, current: TagRef[], field 
   return next;
 }
 
+/** An update field of references (`owned_by: {set: [...]}`), resolved to canonical ids. */
+export function readRefSet(
+  store: Store,
+  input: Input,
+  field: string,
+  kinds: readonly Kind[],
+): string[] | undefined {
+  const ids = readSet(input, field);
+  return ids && refs(store, ids, field, kinds);
+}
+
 /** `{set: [...]}` update fields (owned_by, applies_to_parts, ...); plain arrays are accepted too. */
 export function readSet(input: Input, field: string): string[] | undefined {
   if (Array.isArray(input.raw[field])) return input.optStrArray(field);

@@ -22,6 +22,7 @@ import {
   idList,
   listBody,
   mustGet,
+  readRefSet,
   readSet,
   readTagList,
   ref,
@@ -162,12 +163,12 @@ export const conversationsHandlers: Handlers = {
     if (input.has("description")) c.description = input.optStr("description");
     const stage = input.optObj("stage")?.optEnum("name", CONVERSATION_STAGES);
     if (stage) c.stage = stage;
-    const members = readSet(input, "members");
-    if (members) c.members = refs(store, members, "members", USER_KINDS);
-    const owners = readSet(input, "owned_by");
-    if (owners) c.owned_by = refs(store, owners, "owned_by", USER_KINDS);
-    const parts = readSet(input, "applies_to_parts");
-    if (parts) c.applies_to_parts = refs(store, parts, "applies_to_parts", ["part"]);
+    const members = readRefSet(store, input, "members", USER_KINDS);
+    if (members) c.members = members;
+    const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+    if (owners) c.owned_by = owners;
+    const parts = readRefSet(store, input, "applies_to_parts", ["part"]);
+    if (parts) c.applies_to_parts = parts;
     c.tags = updateTags(store, input, c.tags);
     const group = input.optStr("group");
     if (group) c.group = ref(store, group, "group", ["group"]);

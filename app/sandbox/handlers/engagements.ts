@@ -15,6 +15,7 @@ import {
   listBody,
   mustGet,
   readDate,
+  readRefSet,
   readSet,
   readTagList,
   refs,
@@ -101,8 +102,8 @@ export const engagementsHandlers: Handlers = {
     const title = input.optStr("title");
     if (title !== undefined) e.title = title;
     if (input.has("description")) e.description = input.optStr("description");
-    const members = readSet(input, "members");
-    if (members) e.members = refs(store, members, "members", USER_KINDS);
+    const members = readRefSet(store, input, "members", USER_KINDS);
+    if (members) e.members = members;
     const when = readDate(input, "scheduled_date");
     if (when) e.scheduled_date = when;
     touch(ctx, e);

@@ -24,6 +24,7 @@ import {
   listBody,
   mustGet,
   readDate,
+  readRefSet,
   readSet,
   ref,
   refs,
@@ -151,10 +152,10 @@ export const incidentsHandlers: Handlers = {
       i.stage = readStage(store, stageKey, "stage.stage");
       i.actual_close_date = isFinalStage(store, i.stage) ? ctx.now.toISOString() : undefined;
     }
-    const owners = readSet(input, "owned_by");
-    if (owners) i.owned_by = refs(store, owners, "owned_by", USER_KINDS);
-    const parts = readSet(input, "applies_to_parts");
-    if (parts) i.applies_to_parts = refs(store, parts, "applies_to_parts", ["part"]);
+    const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+    if (owners) i.owned_by = owners;
+    const parts = readRefSet(store, input, "applies_to_parts", ["part"]);
+    if (parts) i.applies_to_parts = parts;
     const tags = readIncidentTags(store, input.optObj("tags")?.optObjArray("set"), "tags.set");
     if (tags) i.tags = tags;
     for (const field of ["identified_date", "mitigated_date", "target_close_date"] as const) {

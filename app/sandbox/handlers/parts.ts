@@ -16,6 +16,7 @@ import {
   listBody,
   mustGet,
   readDate,
+  readRefSet,
   readSet,
   readTagList,
   ref,
@@ -157,8 +158,8 @@ export const partsHandlers: Handlers = {
     const name = input.optStr("name");
     if (name !== undefined) p.name = name;
     if (input.has("description")) p.description = input.optStr("description");
-    const owners = readSet(input, "owned_by");
-    if (owners) p.owned_by = refs(store, owners, "owned_by", USER_KINDS);
+    const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+    if (owners) p.owned_by = owners;
     p.tags = updateTags(store, input, p.tags);
     const target = readDate(input, "target_close_date");
     if (target !== undefined) p.target_close_date = target ?? undefined;

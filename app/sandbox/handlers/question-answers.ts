@@ -6,7 +6,18 @@ import { paginate } from "../pagination.js";
 import type { QuestionAnswerRec } from "../records.js";
 import type { Store } from "../store.js";
 import { atomSummary, audit, partSummary } from "../summaries.js";
-import { created, defined, idList, listBody, mustGet, readSet, refs, touch, USER_KINDS } from "./common.js";
+import {
+  created,
+  defined,
+  idList,
+  listBody,
+  mustGet,
+  readRefSet,
+  readSet,
+  refs,
+  touch,
+  USER_KINDS,
+} from "./common.js";
 import type { Handlers } from "./context.js";
 
 const STATUSES = ["archived", "discarded", "draft", "published", "review_needed"] as const;
@@ -83,10 +94,10 @@ export const questionAnswersHandlers: Handlers = {
     if (answer !== undefined) q.answer = answer;
     const status = input.optEnum("status", STATUSES);
     if (status) q.status = status;
-    const parts = readSet(input, "applies_to_parts");
-    if (parts) q.applies_to_parts = refs(store, parts, "applies_to_parts", ["part"]);
-    const owners = readSet(input, "owned_by");
-    if (owners) q.owned_by = refs(store, owners, "owned_by", USER_KINDS);
+    const parts = readRefSet(store, input, "applies_to_parts", ["part"]);
+    if (parts) q.applies_to_parts = parts;
+    const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+    if (owners) q.owned_by = owners;
     if (input.has("topic")) q.topic = input.optStr("topic");
     const verified = input.optBool("verified");
     if (verified !== undefined) q.verified = verified;

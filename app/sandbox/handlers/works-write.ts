@@ -11,6 +11,7 @@ import {
   defined,
   mustGet,
   readDate,
+  readRefSet,
   readSet,
   readTagList,
   ref,
@@ -102,10 +103,10 @@ export function updateWork(ctx: Ctx): WorkRec {
   const title = input.optStr("title");
   if (title !== undefined) w.title = title;
   if (input.has("body")) w.body = input.optStr("body");
-  const owners = readSet(input, "owned_by");
-  if (owners) w.owned_by = refs(store, owners, "owned_by", USER_KINDS);
-  const reporters = readSet(input, "reported_by");
-  if (reporters) w.reported_by = refs(store, reporters, "reported_by", USER_KINDS);
+  const owners = readRefSet(store, input, "owned_by", USER_KINDS);
+  if (owners) w.owned_by = owners;
+  const reporters = readRefSet(store, input, "reported_by", USER_KINDS);
+  if (reporters) w.reported_by = reporters;
   const part = input.optStr("applies_to_part");
   if (part) w.applies_to_part = ref(store, part, "applies_to_part", ["part"]);
   w.tags = updateTags(store, input, w.tags);
