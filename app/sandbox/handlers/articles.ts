@@ -13,7 +13,6 @@ import {
   listBody,
   mustGet,
   readRefSet,
-  readSet,
   readTagList,
   refs,
   touch,

@@ -23,7 +23,6 @@ import {
   listBody,
   mustGet,
   readRefSet,
-  readSet,
   readTagList,
   ref,
   refs,

@@ -16,7 +16,6 @@ import {
   mustGet,
   readDate,
   readRefSet,
-  readSet,
   readTagList,
   refs,
   touch,

@@ -25,7 +25,6 @@ import {
   mustGet,
   readDate,
   readRefSet,
-  readSet,
   ref,
   refs,
   touch,

@@ -17,7 +17,6 @@ import {
   mustGet,
   readDate,
   readRefSet,
-  readSet,
   readTagList,
   ref,
   refs,
