@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
@@ -32,9 +32,7 @@ export const articlesUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["articles.update", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (!changed.length)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["article"], "an article");
     const body = {
       id: ref.id,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { donIds } from "../works/filters.js";
@@ -35,11 +35,9 @@ export const conversationsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["conversations.update", "dev-users.self"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    const changed = requireChanges(args, CHANGES);
     const addTags = donIds(args.add_tags, "add_tags");
     const removeTags = donIds(args.remove_tags, "remove_tags");
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
     const ref = expectKind(args.id, ["conversation"], "a conversation");
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
     const tags =

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { renderAccountDetail, saved, savedSchema, toAccount } from "./customer-shape.js";
@@ -35,9 +35,7 @@ export const accountsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["accounts.update", "dev-users.self"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["account"], "an account");
     const { account } = await unwrap(
       ctx.devrev.api.POST("/accounts.update", {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { renderRevOrgDetail, saved, savedSchema, toRevOrg } from "./customer-shape.js";
 
@@ -23,9 +23,7 @@ export const revOrgsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-orgs.update"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["rev_org"], "a rev org");
     const { rev_org } = await unwrap(
       ctx.devrev.api.POST("/rev-orgs.update", {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { toDateTime } from "../works/dates.js";
@@ -71,9 +71,7 @@ export const engagementsUpdate = defineTool({
   operations: ["engagements.update", "dev-users.self"],
   beta: true,
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (!changed.length)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const body = {
       id: engagementId(args.id),
       ...(args.title !== undefined ? { title: args.title } : {}),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupIdInput, groupSchema, renderGroupLine, resolveGroupId, toGroup } from "./group-shape.js";
 
@@ -23,9 +23,7 @@ export const groupsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["groups.update", "groups.get", "dev-users.self"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const id = await resolveGroupId(args.id, ctx);
     const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
     const { group } = await unwrap(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { toDateTime } from "../works/dates.js";
@@ -93,9 +93,7 @@ export const incidentsUpdate = defineTool({
   operations: ["incidents.update", "stages.custom.list", "parts.get", "dev-users.self"],
   beta: true,
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (!changed.length)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const id = incidentId(args.id);
     const stage = await stageId(args.stage, ctx);
     const body = {

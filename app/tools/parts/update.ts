@@ -2,6 +2,7 @@ import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { toDateTime } from "../works/dates.js";
@@ -26,9 +27,7 @@ export const partsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["parts.update", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     // DevRev's update union needs the part's type beside its id.
     const { part: current } = await unwrap(
       ctx.devrev.api.POST("/parts.get", { body: { id: partRef(args.id).id }, signal: ctx.signal }),

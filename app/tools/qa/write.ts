@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
+import { requireChanges } from "../shared/changes.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaId, qaIdInput } from "./qa-id.js";
 import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
@@ -75,9 +75,7 @@ export const questionAnswersUpdate = defineTool({
   operations: ["question-answers.update", "parts.get", "articles.get"],
   beta: true,
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (!changed.length)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const body = {
       id: qaId(args.id),
       ...(args.question !== undefined ? { question: args.question } : {}),

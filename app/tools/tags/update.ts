@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { colorInput } from "./create.js";
 import { renderTagLine, resolveTagId, tagIdInput, tagSchema, toTag } from "./tag-shape.js";
 
@@ -23,9 +23,7 @@ export const tagsUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["tags.update", "tags.get"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const id = await resolveTagId(args.id, ctx);
     const { tag } = await unwrap(
       ctx.devrev.api.POST("/tags.update", {

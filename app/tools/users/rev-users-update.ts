@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
-import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { renderRevUserDetail, savedUser, savedUserSchema, toRevUser } from "./user-shape.js";
 
@@ -27,9 +27,7 @@ export const revUsersUpdate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["rev-users.update"],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
+    const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
     const { rev_user } = await unwrap(
       ctx.devrev.api.POST("/rev-users.update", {

@@ -4,6 +4,7 @@ import { DevRevError } from "../../devrev/errors.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { requireChanges } from "../shared/changes.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds, resolveWork } from "../shared/resolve.js";
@@ -60,11 +61,9 @@ export const worksUpdate = defineTool({
     "stages.custom.list",
   ],
   async handler(args, ctx) {
-    const changed = CHANGES.filter((k) => args[k] !== undefined);
+    const changed = requireChanges(args, CHANGES);
     const addTags = donIds(args.add_tags, "add_tags");
     const removeTags = donIds(args.remove_tags, "remove_tags");
-    if (changed.length === 0)
-      throw new ToolInputError(`Nothing to change: give at least one of ${CHANGES.join(", ")}.`);
     const full = args.stage ? await getWork(args.id, ctx) : undefined;
     const work = full
       ? { id: full.id, type: full.type, displayId: full.display_id }
