@@ -25,6 +25,11 @@ export interface DevRevClientOptions extends ResilientFetchDeps {
   token: string;
   userAgent?: string;
   retry?: Partial<RetryPolicy>;
+  /**
+   * The clock tools compare DevRev's dates with ("overdue", "the last 7 days"). The system clock in
+   * production; tests pass the sandbox's pinned clock so both sides agree on any date.
+   */
+  now?: () => Date;
 }
 
 export interface DevRevClient {
@@ -32,6 +37,8 @@ export interface DevRevClient {
   readonly api: DevRevApi;
   /** The caller's token hash, for logs; the token itself stays inside the client. */
   readonly tokenHash: string;
+  /** Now, by the clock this client's dates are compared with (see DevRevClientOptions.now). */
+  now(): Date;
 }
 
 /** One client per caller token. Cheap: a closure over fetch, no connection state of its own. */
@@ -49,7 +56,8 @@ export function createDevRevClient(options: DevRevClientOptions): DevRevClient {
       "user-agent": options.userAgent ?? "devrev-mcp-server",
     },
   });
-  return { api, tokenHash: tokenHash(options.token) };
+  const now = options.now ?? (() => new Date());
+  return { api, tokenHash: tokenHash(options.token), now };
 }
 
 interface ApiResult<T> {

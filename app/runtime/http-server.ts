@@ -44,7 +44,16 @@ function buildAuthenticator(config: Readonly<Config>, reachability: DevRevReacha
   }
 }
 
-export async function startHttpServer(config: Readonly<Config>, logger: Logger): Promise<RunningHttpServer> {
+export interface HttpServerOptions {
+  /** The clock tools compare DevRev dates with; tests pin it to the sandbox's (test/support/clock.ts). */
+  now?: () => Date;
+}
+
+export async function startHttpServer(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: HttpServerOptions = {},
+): Promise<RunningHttpServer> {
   const auditor = createAuditor(logger, config.auditLog);
   const reachability = new DevRevReachability();
   const auth = buildAuthenticator(config, reachability);
@@ -73,6 +82,7 @@ export async function startHttpServer(config: Readonly<Config>, logger: Logger):
         retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
         onRetry: (e) => logger.debug("devrev retry", { ...e }),
         onOutcome: (ok) => reachability.record(ok),
+        now: options.now,
       }),
   });
 

@@ -7,8 +7,11 @@ import { callTool, lanes, type ToolReply } from "./support.js";
 // Three people from two allowed domains share the server under sustained concurrent load. Each
 // person's calls use DevRev operations nobody else's do, so the sandbox's request log proves that
 // every upstream call carried the token of the person who caused it.
+//
+// The load is a number of calls, not a duration with a throughput bar: a busy machine makes it
+// slower, never different (the invariants are "no failure" and "no token mix-up").
 
-const DURATION_MS = 8_000;
+const TOTAL_CALLS = 300;
 const CONCURRENCY = 36;
 
 interface Person {
@@ -63,7 +66,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("soak: alice, bob and eve interleaved", () => {
-  it(`runs ${CONCURRENCY} concurrent lanes for ${DURATION_MS / 1000} s with no failure and no token mix-up`, async () => {
+  it(`runs ${TOTAL_CALLS} calls on ${CONCURRENCY} concurrent lanes with no failure and no token mix-up`, async () => {
     // Validate the three PATs first, so their dev-users.self checks are not in the log below.
     for (const p of PEOPLE) expect((await callTool(server.url, p.token, p.tool, p.args)).isError).toBe(false);
     server.sandbox.state.clearRequests();
@@ -71,13 +74,14 @@ describe("soak: alice, bob and eve interleaved", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const calls = PEOPLE.map(() => 0);
     const failures: string[] = [];
-    const deadline = performance.now() + DURATION_MS;
+    let started = 0;
     try {
       await lanes(CONCURRENCY, async (lane) => {
         // Each lane walks through the people, starting from a different one: every moment mixes all three.
         const i = (lane + (calls[0] ?? 0) + (calls[1] ?? 0) + (calls[2] ?? 0)) % PEOPLE.length;
         const person = PEOPLE[i] as Person;
         calls[i] = (calls[i] ?? 0) + 1;
+        started++;
         try {
           const r = await callTool(server.url, person.token, person.tool, person.args, 15_000, agent);
           if (r.reply.status !== 200 || !r.message || "error" in r.message || r.isError) {
@@ -90,7 +94,7 @@ describe("soak: alice, bob and eve interleaved", () => {
         } catch (err) {
           failures.push(`${person.token} ${person.tool}: ${(err as Error).message}`);
         }
-        return performance.now() < deadline;
+        return started < TOTAL_CALLS;
       });
     } finally {
       agent.destroy();
@@ -98,7 +102,7 @@ describe("soak: alice, bob and eve interleaved", () => {
 
     expect(failures).toEqual([]);
     const total = calls.reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThan(300);
+    expect(total).toBeGreaterThanOrEqual(TOTAL_CALLS);
 
     const log = server.sandbox.state.requests();
     PEOPLE.forEach((p, i) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../app/config/config.js";
 import { createLogger } from "../../app/log/logger.js";
 import { type RunningHttpServer, startHttpServer } from "../../app/runtime/http-server.js";
+import { testNow } from "./clock.js";
 import { startValidatedSandbox } from "./sandbox.js";
 
 // A real server on 127.0.0.1 in front of a spec-validating sandbox, with every log line captured
@@ -49,7 +50,8 @@ export async function startTestServer(
     format: config.logFormat,
     write: (l) => logs.push(l),
   });
-  const running = await startHttpServer(config, logger);
+  // The server's clock is the sandbox's (./clock.ts), so tools' "overdue" and "last N days" agree.
+  const running = await startHttpServer(config, logger, { now: testNow });
   const origin = new URL(running.url).origin;
   return {
     url: running.url,

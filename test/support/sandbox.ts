@@ -1,12 +1,14 @@
 // The DevRev sandbox with every request and response checked against DevRev's beta spec. A request
 // the spec would refuse (including unknown fields) is answered 400, so the caller fails loudly; every
-// problem is also recorded: tests end with `expect(sb.violations()).toEqual([])`.
+// problem is also recorded: tests end with `expect(sb.violations()).toEqual([])`. It runs on the
+// pinned test clock (./clock.ts) unless a test passes its own `now`.
 import {
   type SandboxHooks,
   type SandboxOptions,
   type SandboxState,
   startSandbox,
 } from "../../app/sandbox/index.js";
+import { testNow } from "./clock.js";
 import { ensureNormalizedSpec, validateRequest, validateResponse } from "./devrev-spec.js";
 
 export interface ValidatedSandbox {
@@ -32,7 +34,7 @@ export async function startValidatedSandbox(opts: SandboxOptions = {}): Promise<
       opts.hooks?.onResponse?.(op, status, body);
     },
   };
-  const sandbox = await startSandbox({ ...opts, hooks, host: "127.0.0.1", port: 0 });
+  const sandbox = await startSandbox({ now: testNow, ...opts, hooks, host: "127.0.0.1", port: 0 });
   return {
     url: sandbox.url,
     state: sandbox.state,

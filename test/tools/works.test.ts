@@ -1,6 +1,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { describe, expect, it } from "vitest";
 import type { WorkRec } from "../../app/sandbox/records.js";
+import { testNow } from "../support/clock.js";
 import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The works toolset beyond list/get/create/update: my open work, counts, stage transitions (and the
@@ -55,7 +56,7 @@ describe("devrev_works_mine", () => {
     const lines = mine.text.split("\n");
     expect(lines[0]).toBe(`Your open work, most urgent first (${expected.length} of ${expected.length}):`);
     expect(lines[1]).toMatch(/^(TKT|ISS)-\d+ \[(ticket|issue)\] .*(sev: blocker|prio: p0)/);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = testNow().toISOString().slice(0, 10);
     const overdue = mine.items.find((w) => w.target_close_date && (w.target_close_date as string) < today);
     if (overdue) expect(mine.text).toMatch(new RegExp(`${overdue.display_id} .*⚠ OVERDUE`));
     expect(lines.at(-1)).toBe("That is all of it.");
@@ -356,7 +357,7 @@ describe("works prompts", () => {
   });
 
   it("weekly_support_report counts tickets created and resolved in the window by severity", async () => {
-    const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const since = new Date(testNow().getTime() - 30 * 86_400_000).toISOString();
     const tickets = store()
       .works.all()
       .filter((w) => w.type === "ticket");

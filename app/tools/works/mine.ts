@@ -81,7 +81,7 @@ export const worksMine = defineTool({
     );
     const ranked = found.items.map(toWorkSummary).sort(byUrgency);
     const items = ranked.slice(0, clampLimit(args.limit));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ctx.devrev.now().toISOString().slice(0, 10);
     const lines = items.map((w) => {
       const overdue = w.target_close_date && w.target_close_date.slice(0, 10) < today ? " ⚠ OVERDUE" : "";
       return renderWorkLine(w) + overdue;

@@ -81,7 +81,7 @@ export const weeklySupportReport = definePrompt({
   argDescriptions: { days: "How many days back the report covers (1-90, default 7)" },
   async get(args, ctx) {
     const days = args.days ?? 7;
-    const now = new Date();
+    const now = ctx.devrev.now();
     const since = new Date(now.getTime() - days * DAY_MS).toISOString();
     const [created, resolved] = await Promise.all([
       fetchTickets(ctx, "created_date", since),
