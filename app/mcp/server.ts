@@ -13,6 +13,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { z } from "zod";
+import { callOperation } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
 import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
@@ -76,6 +77,7 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
 
   const contextFor = (signal: AbortSignal): ToolContext => ({
     devrev: scope.devrev,
+    call: (op, body) => callOperation(scope.devrev, op, body, signal),
     identity: scope.identity,
     signal,
     logger: scope.logger,

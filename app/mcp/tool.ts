@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Operation, OperationBody, OperationResult } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
 import type { Logger } from "../log/logger.js";
 
@@ -13,6 +14,11 @@ export interface Identity {
 /** Everything a handler may use. Identity and the DevRev client are the caller's own. */
 export interface ToolContext {
   devrev: DevRevClient;
+  /**
+   * One DevRev operation with this request's abort signal, unwrapped: the result on success, a
+   * DevRevError otherwise. `ctx.call("works.get", { id })`.
+   */
+  call<O extends Operation>(op: O, body: OperationBody<O>): Promise<OperationResult<O>>;
   identity: Identity | undefined;
   signal: AbortSignal;
   logger: Logger;

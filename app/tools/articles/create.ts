@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
@@ -40,7 +39,7 @@ export const articlesCreate = defineTool({
         ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
         : {}),
     };
-    const { article } = await unwrap(ctx.devrev.api.POST("/articles.create", { body, signal: ctx.signal }));
+    const { article } = await ctx.call("articles.create", body);
     const detail = toArticleDetail(article, 2_000);
     return {
       text: `Created ${detail.display_id ?? detail.id}.\n${renderArticleDetail(detail)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 
@@ -16,7 +15,7 @@ export const articlesDelete = defineTool({
   operations: ["articles.delete"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["article"], "an article");
-    await unwrap(ctx.devrev.api.POST("/articles.delete", { body: { id: ref.id }, signal: ctx.signal }));
+    await ctx.call("articles.delete", { id: ref.id });
     return { text: `Deleted article ${ref.id}.`, structured: { deleted: ref.id } };
   },
 });

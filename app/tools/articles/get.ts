@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { articleDetailSchema, renderArticleDetail, toArticleDetail } from "./article-shape.js";
@@ -21,9 +20,7 @@ export const articlesGet = defineTool({
   operations: ["articles.get"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["article"], "an article");
-    const { article } = await unwrap(
-      ctx.devrev.api.POST("/articles.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { article } = await ctx.call("articles.get", { id: ref.id });
     const detail = toArticleDetail(article, args.max_chars ?? 6_000);
     return { text: renderArticleDetail(detail), structured: { article: detail } };
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -34,9 +33,7 @@ export const articlesList = defineTool({
     const filters = await articleFilterBody(args, ctx);
     if (args.count_only) {
       // The list answer's `total` is the count, in the public API (articles.count is beta).
-      const { total } = await unwrap(
-        ctx.devrev.api.POST("/articles.list", { body: { ...filters, limit: 1 }, signal: ctx.signal }),
-      );
+      const { total } = await ctx.call("articles.list", { ...filters, limit: 1 });
       const what = Object.keys(filters).length ? "match these filters" : "exist";
       return { text: `${total} article(s) ${what}.`, structured: { count: total, total } };
     }
@@ -45,7 +42,7 @@ export const articlesList = defineTool({
       ...(args.cursor ? { cursor: args.cursor } : {}),
       ...filters,
     };
-    const res = await unwrap(ctx.devrev.api.POST("/articles.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("articles.list", body);
     const items = res.articles.map(toArticleSummary);
     const text = [
       items.length ? items.map(renderArticleLine).join("\n") : "No articles match these filters.",

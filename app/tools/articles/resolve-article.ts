@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 
@@ -6,8 +5,6 @@ import { expectKind } from "../shared/ids.js";
 export async function resolveArticleId(input: string, ctx: ToolContext): Promise<string> {
   const ref = expectKind(input, ["article"], "an article");
   if (ref.id.startsWith("don:")) return ref.id;
-  const { article } = await unwrap(
-    ctx.devrev.api.POST("/articles.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { article } = await ctx.call("articles.get", { id: ref.id });
   return article.id;
 }

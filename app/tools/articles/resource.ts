@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { expectKind } from "../shared/ids.js";
 import { renderArticleDetail, toArticleDetail } from "./article-shape.js";
@@ -11,16 +10,12 @@ export const articleResource = defineResource({
   mimeType: "text/markdown",
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", ["article"], "an article");
-    const { article } = await unwrap(
-      ctx.devrev.api.POST("/articles.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { article } = await ctx.call("articles.get", { id: ref.id });
     return renderArticleDetail(toArticleDetail(article, 16_000));
   },
   complete: {
     async id(value, ctx) {
-      const { articles } = await unwrap(
-        ctx.devrev.api.POST("/articles.list", { body: { limit: 50 }, signal: ctx.signal }),
-      );
+      const { articles } = await ctx.call("articles.list", { limit: 50 });
       // An id prefix ("ART-1") or a word of the title ("refund").
       const typed = value.trim().toLowerCase();
       return articles

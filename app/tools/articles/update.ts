@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
@@ -49,7 +48,7 @@ export const articlesUpdate = defineTool({
         : {}),
       ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
     };
-    const { article } = await unwrap(ctx.devrev.api.POST("/articles.update", { body, signal: ctx.signal }));
+    const { article } = await ctx.call("articles.update", body);
     const detail = toArticleDetail(article, 2_000);
     return {
       text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderArticleDetail(detail)}`,

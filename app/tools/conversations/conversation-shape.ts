@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas, TimelineEntry } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
@@ -151,12 +150,7 @@ export async function recentMessages(
   ctx: ToolContext,
   max = 10,
 ): Promise<{ messages: Message[]; more: boolean }> {
-  const res = await unwrap(
-    ctx.devrev.api.POST("/timeline-entries.list", {
-      body: { object: objectId, limit: 50 },
-      signal: ctx.signal,
-    }),
-  );
+  const res = await ctx.call("timeline-entries.list", { object: objectId, limit: 50 });
   const comments = res.timeline_entries
     .filter(isComment)
     .sort((a, b) => (b.created_date ?? "").localeCompare(a.created_date ?? ""));

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { TimelineEntry } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeText } from "../../util/sanitize.js";
@@ -34,20 +33,15 @@ export const conversationsCreate = defineTool({
   operations: ["conversations.create", "dev-users.self"],
   async handler(args, ctx) {
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
-    const { conversation } = await unwrap(
-      ctx.devrev.api.POST("/conversations.create", {
-        body: {
-          type: "support",
-          title: args.title,
-          owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
-          ...(args.description ? { description: args.description } : {}),
-          ...(account ? { account } : {}),
-          ...(args.members?.length ? { members: await resolveUserIds(args.members, ctx) } : {}),
-          ...(args.message ? { messages: [{ body: args.message }] } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { conversation } = await ctx.call("conversations.create", {
+      type: "support",
+      title: args.title,
+      owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
+      ...(args.description ? { description: args.description } : {}),
+      ...(account ? { account } : {}),
+      ...(args.members?.length ? { members: await resolveUserIds(args.members, ctx) } : {}),
+      ...(args.message ? { messages: [{ body: args.message }] } : {}),
+    });
     // The create response carries the first messages; no second call is needed.
     const messages = (conversation.messages ?? []).filter(isComment).map(
       (e): Message =>

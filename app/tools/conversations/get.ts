@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
@@ -13,9 +12,7 @@ import {
 /** A conversation with its newest messages, for the get tool, the resource and prompts. */
 export async function loadConversation(id: string, ctx: ToolContext, maxMessages = 10) {
   const ref = expectKind(id, ["conversation"], "a conversation");
-  const { conversation } = await unwrap(
-    ctx.devrev.api.POST("/conversations.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { conversation } = await ctx.call("conversations.get", { id: ref.id });
   return toConversationDetail(conversation, await recentMessages(conversation.id, ctx, maxMessages));
 }
 

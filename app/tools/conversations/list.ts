@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
@@ -54,12 +53,11 @@ export const conversationsList = defineTool({
       ...(revOrgs?.length ? { rev_orgs: revOrgs } : {}),
     };
     const page = async (cursor: string | undefined, size: number) => {
-      const res = await unwrap(
-        ctx.devrev.api.POST("/conversations.list", {
-          body: { ...filters, limit: size, ...(cursor ? { cursor } : {}) },
-          signal: ctx.signal,
-        }),
-      );
+      const res = await ctx.call("conversations.list", {
+        ...filters,
+        limit: size,
+        ...(cursor ? { cursor } : {}),
+      });
       return { items: res.conversations, next: res.next_cursor };
     };
 

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { completeByPrefix } from "../shared/complete.js";
 import { renderConversationDetail } from "./conversation-shape.js";
@@ -15,9 +14,7 @@ export const conversationResource = defineResource({
   },
   complete: {
     async id(value, ctx) {
-      const { conversations } = await unwrap(
-        ctx.devrev.api.POST("/conversations.list", { body: { limit: 50 }, signal: ctx.signal }),
-      );
+      const { conversations } = await ctx.call("conversations.list", { limit: 50 });
       return completeByPrefix(conversations, value, (c) => [c.display_id, c.title]);
     },
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
@@ -49,20 +48,15 @@ export const conversationsUpdate = defineTool({
             },
           }
         : {};
-    const { conversation } = await unwrap(
-      ctx.devrev.api.POST("/conversations.update", {
-        body: {
-          id: ref.id,
-          ...(args.title !== undefined ? { title: args.title } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(args.stage ? { stage: { name: args.stage } } : {}),
-          ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
-          ...(account ? { account } : {}),
-          ...tags,
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { conversation } = await ctx.call("conversations.update", {
+      id: ref.id,
+      ...(args.title !== undefined ? { title: args.title } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.stage ? { stage: { name: args.stage } } : {}),
+      ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
+      ...(account ? { account } : {}),
+      ...tags,
+    });
     const shaped = toConversationSummary(conversation);
     return {
       text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderConversationLine(shaped)}`,

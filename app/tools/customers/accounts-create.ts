@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
@@ -29,20 +28,15 @@ export const accountsCreate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   operations: ["accounts.create", "dev-users.self"],
   async handler(args, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/accounts.create", {
-        body: {
-          display_name: args.display_name,
-          owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
-          ...(args.description ? { description: args.description } : {}),
-          ...(args.domains?.length ? { domains: args.domains } : {}),
-          ...(args.websites?.length ? { websites: args.websites } : {}),
-          ...(args.tier ? { tier: args.tier } : {}),
-          ...(args.external_refs?.length ? { external_refs: args.external_refs } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("accounts.create", {
+      display_name: args.display_name,
+      owned_by: await resolveUserIds(args.owned_by?.length ? args.owned_by : ["me"], ctx),
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.domains?.length ? { domains: args.domains } : {}),
+      ...(args.websites?.length ? { websites: args.websites } : {}),
+      ...(args.tier ? { tier: args.tier } : {}),
+      ...(args.external_refs?.length ? { external_refs: args.external_refs } : {}),
+    });
     const account = toAccount(res.account, 4_000);
     const org = toRevOrg(res.default_rev_org);
     return {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { toAccount } from "./customer-shape.js";
@@ -19,10 +18,8 @@ export const accountsDelete = defineTool({
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["account"], "an account");
     // Read first: the confirmation names what was deleted, and the delete uses the full id.
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
-    await unwrap(ctx.devrev.api.POST("/accounts.delete", { body: { id: account.id }, signal: ctx.signal }));
+    const { account } = await ctx.call("accounts.get", { id: ref.id });
+    await ctx.call("accounts.delete", { id: account.id });
     const a = toAccount(account);
     const deleted = { id: a.id, ...(a.display_id ? { display_id: a.display_id } : {}), name: a.name };
     return { text: `Deleted account ${a.display_id ?? a.id} (${a.name}).`, structured: { deleted } };

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { accountSchema, renderAccountDetail, toAccount } from "./customer-shape.js";
@@ -15,9 +14,7 @@ export const accountsGet = defineTool({
   operations: ["accounts.get"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["account"], "an account");
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { account } = await ctx.call("accounts.get", { id: ref.id });
     const shaped = toAccount(account, 4_000);
     return { text: renderAccountDetail(shaped), structured: { account: shaped } };
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -28,20 +27,15 @@ export const accountsList = defineTool({
   operations: ["accounts.list", "dev-users.self"],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/accounts.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.display_name?.length ? { display_name: args.display_name } : {}),
-          ...(args.domains?.length ? { domains: args.domains } : {}),
-          ...(args.tier?.length ? { tier: args.tier } : {}),
-          ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
-          ...(sortBy ? { sort_by: sortBy } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("accounts.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.display_name?.length ? { display_name: args.display_name } : {}),
+      ...(args.domains?.length ? { domains: args.domains } : {}),
+      ...(args.tier?.length ? { tier: args.tier } : {}),
+      ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+      ...(sortBy ? { sort_by: sortBy } : {}),
+    });
     const items = res.accounts.map((a) => toAccount(a));
     const text = [
       items.length ? items.map(renderAccountLine).join("\n") : "No accounts match these filters.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
@@ -37,21 +36,16 @@ export const accountsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["account"], "an account");
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.update", {
-        body: {
-          id: ref.id,
-          ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(args.domains !== undefined ? { domains: args.domains } : {}),
-          ...(args.websites !== undefined ? { websites: { set: args.websites } } : {}),
-          ...(args.tier !== undefined ? { tier: args.tier } : {}),
-          ...(args.owned_by ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
-          ...(args.external_refs !== undefined ? { external_refs: args.external_refs } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { account } = await ctx.call("accounts.update", {
+      id: ref.id,
+      ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.domains !== undefined ? { domains: args.domains } : {}),
+      ...(args.websites !== undefined ? { websites: { set: args.websites } } : {}),
+      ...(args.tier !== undefined ? { tier: args.tier } : {}),
+      ...(args.owned_by ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+      ...(args.external_refs !== undefined ? { external_refs: args.external_refs } : {}),
+    });
     const shaped = toAccount(account, 4_000);
     return {
       text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderAccountDetail(shaped)}`,

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
@@ -20,12 +19,7 @@ export async function revOrgsOfAccount(
   ctx: ToolContext,
   max = 50,
 ): Promise<{ revOrgs: RevOrg[]; complete: boolean }> {
-  const res = await unwrap(
-    ctx.devrev.api.POST("/rev-orgs.list", {
-      body: { account: [accountId], limit: max },
-      signal: ctx.signal,
-    }),
-  );
+  const res = await ctx.call("rev-orgs.list", { account: [accountId], limit: max });
   return { revOrgs: res.rev_orgs, complete: !res.next_cursor };
 }
 
@@ -64,20 +58,13 @@ export async function resolveCustomer(input: string, ctx: ToolContext): Promise<
       ref = expectKind(text, ["account", "rev_org"], "a customer (account ACC-3 or rev org REV-2)");
   }
   if (ref?.kind === "account") {
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { account } = await ctx.call("accounts.get", { id: ref.id });
     return { account, revOrg: undefined };
   }
   if (ref?.kind === "rev_org") {
-    const { rev_org } = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });
     const accountId = rev_org.account?.id;
-    const account = accountId
-      ? (await unwrap(ctx.devrev.api.POST("/accounts.get", { body: { id: accountId }, signal: ctx.signal })))
-          .account
-      : undefined;
+    const account = accountId ? (await ctx.call("accounts.get", { id: accountId })).account : undefined;
     return { account, revOrg: rev_org };
   }
   return { account: await accountByName(text, ctx), revOrg: undefined };
@@ -87,20 +74,13 @@ async function accountByName(name: string, ctx: ToolContext): Promise<Account> {
   const wanted = name.toLowerCase();
   if (wanted.length < 2)
     throw new ToolInputError("Give an account id (ACC-3), a rev org id (REV-2) or a name.");
-  const exact = await unwrap(
-    ctx.devrev.api.POST("/accounts.list", { body: { display_name: [name], limit: 5 }, signal: ctx.signal }),
-  );
+  const exact = await ctx.call("accounts.list", { display_name: [name], limit: 5 });
   const first = exact.accounts.find((a) => a.display_name?.toLowerCase() === wanted);
   if (first) return first;
   // No exact name: scan a bounded number of accounts for a partial match.
   const scan = await collect<Account>(
     async (cursor) => {
-      const res = await unwrap(
-        ctx.devrev.api.POST("/accounts.list", {
-          body: { limit: 100, ...(cursor ? { cursor } : {}) },
-          signal: ctx.signal,
-        }),
-      );
+      const res = await ctx.call("accounts.list", { limit: 100, ...(cursor ? { cursor } : {}) });
       return { items: res.accounts, nextCursor: res.next_cursor };
     },
     { maxItems: 500, maxPages: 5 },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { definePrompt } from "../../mcp/prompt.js";
 import { expectKind } from "../shared/ids.js";
 import { recentComments } from "../timeline/comments.js";
@@ -22,9 +21,7 @@ export const draftCustomerResponse = definePrompt({
   },
   async get(args, ctx) {
     const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const ticket = toWorkDetail(work, 6_000);
     const [customer, comments] = await Promise.all([
       ticket.rev_org
@@ -57,14 +54,10 @@ export const draftCustomerResponse = definePrompt({
 });
 
 async function customerLines(revOrgId: string, ctx: Parameters<typeof recentComments>[1]): Promise<string[]> {
-  const { rev_org } = await unwrap(
-    ctx.devrev.api.POST("/rev-orgs.get", { body: { id: revOrgId }, signal: ctx.signal }),
-  );
+  const { rev_org } = await ctx.call("rev-orgs.get", { id: revOrgId });
   const lines = [`Rev org: ${renderRevOrgLine(toRevOrg(rev_org))}`];
   if (rev_org.account?.id) {
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.get", { body: { id: rev_org.account.id }, signal: ctx.signal }),
-    );
+    const { account } = await ctx.call("accounts.get", { id: rev_org.account.id });
     lines.push(`Account: ${renderAccountLine(toAccount(account))}`);
   }
   return lines;

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { definePrompt } from "../../mcp/prompt.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { renderRevUserLine, toRevUser } from "../users/user-shape.js";
@@ -19,14 +18,8 @@ export const onboardCustomer = definePrompt({
     if (!account) throw new ToolInputError(`"${args.account_id}" has no account to onboard.`);
     const { revOrgs } = await revOrgsOfAccount(account.id, ctx);
     const contacts = revOrgs.length
-      ? (
-          await unwrap(
-            ctx.devrev.api.POST("/rev-users.list", {
-              body: { rev_org: revOrgs.map((o) => o.id), limit: MAX_CONTACTS },
-              signal: ctx.signal,
-            }),
-          )
-        ).rev_users
+      ? (await ctx.call("rev-users.list", { rev_org: revOrgs.map((o) => o.id), limit: MAX_CONTACTS }))
+          .rev_users
       : [];
     const shaped = toAccount(account, 4_000);
     const text = [

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Schemas, Work } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
@@ -72,19 +71,14 @@ async function openTickets(
   const ticket = byOrg ? { rev_org: orgs.revOrgs.map((o) => o.id) } : { account: [account.id] };
   const read = await collect<Work>(
     async (cursor) => {
-      const res = await unwrap(
-        ctx.devrev.api.POST("/works.list", {
-          body: {
-            type: ["ticket"],
-            state: ["open", "in_progress"],
-            ticket,
-            limit: 50,
-            sort_by: ["modified_date:desc"],
-            ...(cursor ? { cursor } : {}),
-          },
-          signal: ctx.signal,
-        }),
-      );
+      const res = await ctx.call("works.list", {
+        type: ["ticket"],
+        state: ["open", "in_progress"],
+        ticket,
+        limit: 50,
+        sort_by: ["modified_date:desc"],
+        ...(cursor ? { cursor } : {}),
+      });
       return { items: res.works, nextCursor: res.next_cursor };
     },
     { maxItems: MAX_TICKETS_READ, maxPages: 2 },
@@ -107,9 +101,7 @@ async function recentConversations(
 ): Promise<ConversationSummary[]> {
   const filter = account ? { account: [account.id] } : revOrg ? { rev_orgs: [revOrg.id] } : undefined;
   if (!filter) return [];
-  const { conversations } = await unwrap(
-    ctx.devrev.api.POST("/conversations.list", { body: { ...filter, limit: 50 }, signal: ctx.signal }),
-  );
+  const { conversations } = await ctx.call("conversations.list", { ...filter, limit: 50 });
   return conversations
     .map(toConversationSummary)
     .sort((a, b) => (b.modified_date ?? "").localeCompare(a.modified_date ?? ""))

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { completeByPrefix } from "../shared/complete.js";
 import { expectKind } from "../shared/ids.js";
@@ -19,9 +18,7 @@ export const accountResource = defineResource({
   mimeType: "text/markdown",
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", ["account"], "an account");
-    const { account } = await unwrap(
-      ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { account } = await ctx.call("accounts.get", { id: ref.id });
     const { revOrgs, complete } = await revOrgsOfAccount(account.id, ctx);
     return [
       renderAccountDetail(toAccount(account, 8_000)),
@@ -32,12 +29,7 @@ export const accountResource = defineResource({
   },
   complete: {
     async id(value, ctx) {
-      const { accounts } = await unwrap(
-        ctx.devrev.api.POST("/accounts.list", {
-          body: { limit: 50, sort_by: ["modified_date:desc"] },
-          signal: ctx.signal,
-        }),
-      );
+      const { accounts } = await ctx.call("accounts.list", { limit: 50, sort_by: ["modified_date:desc"] });
       return completeByPrefix(accounts, value, (a) => [a.display_id, a.display_name]);
     },
   },
@@ -51,19 +43,12 @@ export const revOrgResource = defineResource({
   mimeType: "text/markdown",
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", ["rev_org"], "a rev org");
-    const { rev_org } = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });
     return renderRevOrgDetail(toRevOrg(rev_org, 8_000));
   },
   complete: {
     async id(value, ctx) {
-      const { rev_orgs } = await unwrap(
-        ctx.devrev.api.POST("/rev-orgs.list", {
-          body: { limit: 50, sort_by: ["modified_date:desc"] },
-          signal: ctx.signal,
-        }),
-      );
+      const { rev_orgs } = await ctx.call("rev-orgs.list", { limit: 50, sort_by: ["modified_date:desc"] });
       return completeByPrefix(rev_orgs, value, (o) => [o.display_id, o.display_name]);
     },
   },

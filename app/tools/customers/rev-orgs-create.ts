@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { renderRevOrgDetail, saved, savedSchema, toRevOrg } from "./customer-shape.js";
@@ -21,18 +20,13 @@ export const revOrgsCreate = defineTool({
   operations: ["rev-orgs.create"],
   async handler(args, ctx) {
     const account = expectKind(args.account, ["account"], "an account").id;
-    const { rev_org } = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.create", {
-        body: {
-          account,
-          display_name: args.display_name,
-          ...(args.description ? { description: args.description } : {}),
-          ...(args.tier ? { tier: args.tier } : {}),
-          ...(args.external_ref ? { external_ref: args.external_ref } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { rev_org } = await ctx.call("rev-orgs.create", {
+      account,
+      display_name: args.display_name,
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.tier ? { tier: args.tier } : {}),
+      ...(args.external_ref ? { external_ref: args.external_ref } : {}),
+    });
     const shaped = toRevOrg(rev_org, 4_000);
     return {
       text: `Created rev org ${shaped.display_id ?? shaped.id}.\n${renderRevOrgDetail(shaped)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { toRevOrg } from "./customer-shape.js";
@@ -17,10 +16,8 @@ export const revOrgsDelete = defineTool({
   operations: ["rev-orgs.get", "rev-orgs.delete"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["rev_org"], "a rev org");
-    const { rev_org } = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
-    await unwrap(ctx.devrev.api.POST("/rev-orgs.delete", { body: { id: rev_org.id }, signal: ctx.signal }));
+    const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });
+    await ctx.call("rev-orgs.delete", { id: rev_org.id });
     const o = toRevOrg(rev_org);
     const deleted = { id: o.id, ...(o.display_id ? { display_id: o.display_id } : {}), name: o.name };
     return { text: `Deleted rev org ${o.display_id ?? o.id} (${o.name}).`, structured: { deleted } };

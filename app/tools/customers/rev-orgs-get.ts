@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { renderRevOrgDetail, revOrgSchema, toRevOrg } from "./customer-shape.js";
@@ -16,7 +15,7 @@ export const revOrgsGet = defineTool({
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["rev_org", "account"], "a rev org");
     const body = ref.kind === "account" ? { account: ref.id } : { id: ref.id };
-    const { rev_org } = await unwrap(ctx.devrev.api.POST("/rev-orgs.get", { body, signal: ctx.signal }));
+    const { rev_org } = await ctx.call("rev-orgs.get", body);
     const shaped = toRevOrg(rev_org, 4_000);
     return { text: renderRevOrgDetail(shaped), structured: { rev_org: shaped } };
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -24,17 +23,12 @@ export const revOrgsList = defineTool({
   operations: ["rev-orgs.list"],
   async handler(args, ctx) {
     const accounts = args.account?.map((a) => expectKind(a, ["account"], "an account").id);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(accounts?.length ? { account: accounts } : {}),
-          ...(args.display_name?.length ? { display_name: args.display_name } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("rev-orgs.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(accounts?.length ? { account: accounts } : {}),
+      ...(args.display_name?.length ? { display_name: args.display_name } : {}),
+    });
     const items = res.rev_orgs.map((o) => toRevOrg(o));
     const text = [
       items.length ? items.map(renderRevOrgLine).join("\n") : "No rev orgs match these filters.",

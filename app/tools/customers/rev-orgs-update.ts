@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
@@ -25,18 +24,13 @@ export const revOrgsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["rev_org"], "a rev org");
-    const { rev_org } = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.update", {
-        body: {
-          id: ref.id,
-          ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(args.tier !== undefined ? { tier: args.tier } : {}),
-          ...(args.external_ref !== undefined ? { external_ref: args.external_ref } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { rev_org } = await ctx.call("rev-orgs.update", {
+      id: ref.id,
+      ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.tier !== undefined ? { tier: args.tier } : {}),
+      ...(args.external_ref !== undefined ? { external_ref: args.external_ref } : {}),
+    });
     const shaped = toRevOrg(rev_org, 4_000);
     return {
       text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderRevOrgDetail(shaped)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { engagementId, engagementIdInput } from "./engagement-inputs.js";
 
@@ -15,7 +14,7 @@ export const engagementsDelete = defineTool({
   beta: true,
   async handler(args, ctx) {
     const id = engagementId(args.id);
-    await unwrap(ctx.devrev.api.POST("/engagements.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("engagements.delete", { id });
     return { text: `Deleted engagement ${id}.`, structured: { deleted: id } };
   },
 });

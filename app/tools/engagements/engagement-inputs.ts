@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { resolveUserIds, resolveWork } from "../shared/resolve.js";
@@ -38,9 +37,7 @@ export async function resolveParent(input: string, ctx: ToolContext): Promise<st
   const ref = expectKind(input, ["account", "opportunity"], "an account or opportunity");
   if (ref.id.startsWith("don:")) return ref.id;
   if (ref.kind === "opportunity") return (await resolveWork(input, ctx)).id;
-  const { account } = await unwrap(
-    ctx.devrev.api.POST("/accounts.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { account } = await ctx.call("accounts.get", { id: ref.id });
   return account.id;
 }
 

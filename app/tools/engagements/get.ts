@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { engagementId, engagementIdInput } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
@@ -15,9 +14,7 @@ export const engagementsGet = defineTool({
   operations: ["engagements.get"],
   beta: true,
   async handler(args, ctx) {
-    const { engagement } = await unwrap(
-      ctx.devrev.api.POST("/engagements.get", { body: { id: engagementId(args.id) }, signal: ctx.signal }),
-    );
+    const { engagement } = await ctx.call("engagements.get", { id: engagementId(args.id) });
     const out = toEngagement(engagement, 8_000);
     return { text: renderEngagementDetail(out), structured: { engagement: out } };
   },

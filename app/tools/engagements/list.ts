@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -34,9 +33,7 @@ export const engagementsList = defineTool({
   async handler(args, ctx) {
     const filters = await engagementFilterBody(args, ctx);
     if (args.count_only) {
-      const { count } = await unwrap(
-        ctx.devrev.api.POST("/engagements.count", { body: filters, signal: ctx.signal }),
-      );
+      const { count } = await ctx.call("engagements.count", filters);
       const what = Object.keys(filters).length ? "match these filters" : "exist";
       return { text: `${count} engagement(s) ${what}.`, structured: { count } };
     }
@@ -47,7 +44,7 @@ export const engagementsList = defineTool({
       ...filters,
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
-    const res = await unwrap(ctx.devrev.api.POST("/engagements.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("engagements.list", body);
     const items = res.engagements.map((e) => toEngagement(e));
     const text = [
       items.length ? items.map(renderEngagementLine).join("\n") : "No engagements match these filters.",

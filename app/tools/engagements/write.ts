@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
@@ -40,9 +39,7 @@ export const engagementsCreate = defineTool({
       ...(args.description ? { description: args.description } : {}),
       ...(args.external_url ? { external_url: args.external_url } : {}),
     };
-    const { engagement } = await unwrap(
-      ctx.devrev.api.POST("/engagements.create", { body, signal: ctx.signal }),
-    );
+    const { engagement } = await ctx.call("engagements.create", body);
     const out = toEngagement(engagement, 2_000);
     return {
       text: `Logged ${out.display_id ?? out.id}.\n${renderEngagementDetail(out)}`,
@@ -80,9 +77,7 @@ export const engagementsUpdate = defineTool({
       ...(args.members ? { members: { set: await resolveUserIds(args.members, ctx) } } : {}),
       ...(args.external_url ? { external_url: args.external_url } : {}),
     };
-    const { engagement } = await unwrap(
-      ctx.devrev.api.POST("/engagements.update", { body, signal: ctx.signal }),
-    );
+    const { engagement } = await ctx.call("engagements.update", body);
     const out = toEngagement(engagement, 2_000);
     return {
       text: `Updated ${out.display_id ?? out.id} (${changed.join(", ")}).\n${renderEngagementDetail(out)}`,

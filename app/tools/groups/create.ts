@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
@@ -21,18 +20,13 @@ export const groupsCreate = defineTool({
   operations: ["groups.create", "dev-users.self"],
   async handler(args, ctx) {
     const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
-    const { group } = await unwrap(
-      ctx.devrev.api.POST("/groups.create", {
-        body: {
-          name: args.name,
-          description: args.description,
-          type: "static",
-          member_type: args.member_type,
-          ...(owner ? { owner } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { group } = await ctx.call("groups.create", {
+      name: args.name,
+      description: args.description,
+      type: "static",
+      member_type: args.member_type,
+      ...(owner ? { owner } : {}),
+    });
     const shaped = toGroup(group);
     return {
       text: `Created group ${renderGroupLine(shaped)}\nid: ${shaped.id}`,

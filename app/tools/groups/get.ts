@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { fields, userLabel } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
@@ -29,15 +28,8 @@ export const groupsGet = defineTool({
   operations: ["groups.get", "groups.members.list"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["group"], "a group");
-    const { group } = await unwrap(
-      ctx.devrev.api.POST("/groups.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
-    const page = await unwrap(
-      ctx.devrev.api.POST("/groups.members.list", {
-        body: { group: group.id, limit: MEMBERS_SHOWN },
-        signal: ctx.signal,
-      }),
-    );
+    const { group } = await ctx.call("groups.get", { id: ref.id });
+    const page = await ctx.call("groups.members.list", { group: group.id, limit: MEMBERS_SHOWN });
     const shaped = toGroup(group);
     const members = page.members.map((m) => toMember(m.member));
     const more = !!page.next_cursor;

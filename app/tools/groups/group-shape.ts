@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
@@ -71,8 +70,6 @@ export function renderMemberLine(m: Member): string {
 export async function resolveGroupId(input: string, ctx: ToolContext): Promise<string> {
   const ref = expectKind(input, ["group"], "a group");
   if (ref.id.startsWith("don:")) return ref.id;
-  const { group } = await unwrap(
-    ctx.devrev.api.POST("/groups.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { group } = await ctx.call("groups.get", { id: ref.id });
   return group.id;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -24,18 +23,13 @@ export const groupsList = defineTool({
   operations: ["groups.list"],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/groups.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.name?.length ? { name: args.name } : {}),
-          ...(args.member_type?.length ? { member_type: args.member_type } : {}),
-          ...(sortBy ? { sort_by: sortBy } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("groups.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.name?.length ? { name: args.name } : {}),
+      ...(args.member_type?.length ? { member_type: args.member_type } : {}),
+      ...(sortBy ? { sort_by: sortBy } : {}),
+    });
     const items = res.groups.map(toGroup);
     const text = [
       items.length ? items.map(renderGroupLine).join("\n") : "No groups match.",

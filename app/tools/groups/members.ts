@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
@@ -44,20 +43,17 @@ export const groupsMembers = defineTool({
     if (args.action === "add" && args.member) {
       const [member] = await resolveUserIds([args.member], ctx);
       if (!member) throw new ToolInputError("Give the member to add.");
-      await unwrap(
-        ctx.devrev.api.POST("/groups.members.add", { body: { group, member }, signal: ctx.signal }),
-      );
+      await ctx.call("groups.members.add", { group, member });
       return {
         text: `Added ${member} to ${args.group.trim()}.`,
         structured: { group, action: "add", items: [], count: 0 },
       };
     }
-    const page = await unwrap(
-      ctx.devrev.api.POST("/groups.members.list", {
-        body: { group, limit: clampLimit(args.limit), ...(args.cursor ? { cursor: args.cursor } : {}) },
-        signal: ctx.signal,
-      }),
-    );
+    const page = await ctx.call("groups.members.list", {
+      group,
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+    });
     const items = page.members.map((m) => toMember(m.member));
     const text = [
       items.length ? `Members of ${args.group.trim()}:` : `${args.group.trim()} has no members.`,
@@ -90,9 +86,7 @@ export const groupsMembersRemove = defineTool({
     const group = await resolveGroupId(args.group, ctx);
     const [member] = await resolveUserIds([args.member], ctx);
     if (!member) throw new ToolInputError("Give the member to remove.");
-    await unwrap(
-      ctx.devrev.api.POST("/groups.members.remove", { body: { group, member }, signal: ctx.signal }),
-    );
+    await ctx.call("groups.members.remove", { group, member });
     return { text: `Removed ${member} from ${args.group.trim()}.`, structured: { group, removed: member } };
   },
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { resolveUserIds } from "../shared/resolve.js";
@@ -26,17 +25,12 @@ export const groupsUpdate = defineTool({
     const changed = requireChanges(args, CHANGES);
     const id = await resolveGroupId(args.id, ctx);
     const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
-    const { group } = await unwrap(
-      ctx.devrev.api.POST("/groups.update", {
-        body: {
-          id,
-          ...(args.name !== undefined ? { name: args.name } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(owner ? { owner } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { group } = await ctx.call("groups.update", {
+      id,
+      ...(args.name !== undefined ? { name: args.name } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(owner ? { owner } : {}),
+    });
     const shaped = toGroup(group);
     return {
       text: `Updated group (${changed.join(", ")}): ${renderGroupLine(shaped)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { incidentId, incidentIdInput } from "./incident-inputs.js";
 
@@ -15,7 +14,7 @@ export const incidentsDelete = defineTool({
   beta: true,
   async handler(args, ctx) {
     const id = incidentId(args.id);
-    await unwrap(ctx.devrev.api.POST("/incidents.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("incidents.delete", { id });
     return { text: `Deleted incident ${id}.`, structured: { deleted: id } };
   },
 });

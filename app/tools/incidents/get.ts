@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { incidentId, incidentIdInput } from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
@@ -15,9 +14,7 @@ export const incidentsGet = defineTool({
   operations: ["incidents.get"],
   beta: true,
   async handler(args, ctx) {
-    const { incident } = await unwrap(
-      ctx.devrev.api.POST("/incidents.get", { body: { id: incidentId(args.id) }, signal: ctx.signal }),
-    );
+    const { incident } = await ctx.call("incidents.get", { id: incidentId(args.id) });
     const detail = toIncidentDetail(incident);
     return { text: renderIncidentDetail(detail), structured: { incident: detail } };
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind } from "../shared/ids.js";
@@ -22,9 +21,7 @@ export async function resolveStageIds(names: readonly string[], ctx: ToolContext
   const byName = wanted.filter((n) => !n.startsWith("don:"));
   if (!byName.length) return wanted;
   const name = [...new Set(byName.flatMap((n) => [n, n.toLowerCase()]))];
-  const { result } = await unwrap(
-    ctx.devrev.api.POST("/stages.custom.list", { body: { name, limit: 50 }, signal: ctx.signal }),
-  );
+  const { result } = await ctx.call("stages.custom.list", { name, limit: 50 });
   return wanted.map((n) => {
     if (n.startsWith("don:")) return n;
     const found = result.find((s) => s.name?.toLowerCase() === n.toLowerCase());

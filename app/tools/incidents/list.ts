@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -42,7 +41,7 @@ export const incidentsList = defineTool({
         : {}),
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
-    const res = await unwrap(ctx.devrev.api.POST("/incidents.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("incidents.list", body);
     const items = res.incidents.map(toIncidentSummary);
     const text = [
       items.length ? items.map(renderIncidentLine).join("\n") : "No incidents match these filters.",

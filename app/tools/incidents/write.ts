@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
@@ -51,7 +50,7 @@ export const incidentsCreate = defineTool({
       ...(args.identified_date ? { identified_date: toDateTime(args.identified_date) } : {}),
       ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
-    const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.create", { body, signal: ctx.signal }));
+    const { incident } = await ctx.call("incidents.create", body);
     const detail = toIncidentDetail(incident);
     return {
       text: `Declared ${detail.display_id ?? detail.id}.\n${renderIncidentDetail(detail)}`,
@@ -113,7 +112,7 @@ export const incidentsUpdate = defineTool({
       ...(args.mitigated_date ? { mitigated_date: toDateTime(args.mitigated_date) } : {}),
       ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
     };
-    const { incident } = await unwrap(ctx.devrev.api.POST("/incidents.update", { body, signal: ctx.signal }));
+    const { incident } = await ctx.call("incidents.update", body);
     const detail = toIncidentDetail(incident);
     return {
       text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderIncidentDetail(detail)}`,

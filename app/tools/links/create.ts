@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
@@ -26,12 +25,7 @@ export const linksCreate = defineTool({
       resolveAnyObjectId(args.target, ctx),
     ]);
     if (source === target) throw new ToolInputError("source and target must be different objects.");
-    const { link } = await unwrap(
-      ctx.devrev.api.POST("/links.create", {
-        body: { link_type: args.link_type, source, target },
-        signal: ctx.signal,
-      }),
-    );
+    const { link } = await ctx.call("links.create", { link_type: args.link_type, source, target });
     const shaped = toLink(link);
     return { text: `Linked: ${renderLinkLine(shaped)}`, structured: { link: shaped } };
   },

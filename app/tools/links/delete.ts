@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { parseObjectRef } from "../shared/ids.js";
@@ -20,7 +19,7 @@ export const linksDelete = defineTool({
         `"${args.id.trim()}" is not a link id. Link ids end in link/N; find them with devrev_links_list on either object.`,
       );
     }
-    await unwrap(ctx.devrev.api.POST("/links.delete", { body: { id: ref.id }, signal: ctx.signal }));
+    await ctx.call("links.delete", { id: ref.id });
     return { text: `Deleted link ${ref.id}.`, structured: { deleted: ref.id } };
   },
 });

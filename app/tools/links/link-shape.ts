@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
@@ -113,17 +112,12 @@ export async function fetchLinks(
   const max = options.max ?? 25;
   const res = await collect(
     async (cursor) => {
-      const page = await unwrap(
-        ctx.devrev.api.POST("/links.list", {
-          body: {
-            object: objectId,
-            limit: Math.min(50, max),
-            ...(cursor ? { cursor } : {}),
-            ...(options.objectTypes ? { object_types: options.objectTypes } : {}),
-          },
-          signal: ctx.signal,
-        }),
-      );
+      const page = await ctx.call("links.list", {
+        object: objectId,
+        limit: Math.min(50, max),
+        ...(cursor ? { cursor } : {}),
+        ...(options.objectTypes ? { object_types: options.objectTypes } : {}),
+      });
       return { items: page.links, nextCursor: page.next_cursor };
     },
     { maxItems: max, maxPages: 3 },

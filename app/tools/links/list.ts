@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -29,18 +28,13 @@ export const linksList = defineTool({
   async handler(args, ctx) {
     // The live API answers 400 without `object`, though the spec marks it optional.
     const object = await resolveAnyObjectId(args.object, ctx);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/links.list", {
-        body: {
-          object,
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.direction !== "both" ? { direction: DIRECTION[args.direction] } : {}),
-          ...(args.link_type?.length ? { link_type: args.link_type } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("links.list", {
+      object,
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.direction !== "both" ? { direction: DIRECTION[args.direction] } : {}),
+      ...(args.link_type?.length ? { link_type: args.link_type } : {}),
+    });
     const items = res.links.map(toLink);
     const text = [
       items.length

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { dateInput } from "../shared/inputs.js";
@@ -51,7 +50,7 @@ export const partsCreate = defineTool({
               ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
             }
           : { ...common, type: args.type, parent_part: parent };
-    const { part } = await unwrap(ctx.devrev.api.POST("/parts.create", { body, signal: ctx.signal }));
+    const { part } = await ctx.call("parts.create", body);
     const shaped = toPart(part, 4_000);
     return {
       text: `Created ${shaped.display_id ?? shaped.id}.\n${renderPartDetail(shaped)}`,

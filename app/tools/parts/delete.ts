@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolvePartId } from "../shared/resolve.js";
 
@@ -15,7 +14,7 @@ export const partsDelete = defineTool({
   operations: ["parts.delete", "parts.get"],
   async handler(args, ctx) {
     const id = await resolvePartId(args.id, ctx);
-    await unwrap(ctx.devrev.api.POST("/parts.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("parts.delete", { id });
     return { text: `Deleted part ${args.id.trim()} (${id}).`, structured: { deleted: id } };
   },
 });

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { PART_KINDS } from "../shared/resolve.js";
@@ -12,17 +11,10 @@ export async function fetchPartWithChildren(
   ctx: ToolContext,
 ): Promise<{ part: PartShape; children: PartShape[]; moreChildren: boolean }> {
   const ref = expectKind(input, PART_KINDS, WHAT);
-  const { part } = await unwrap(
-    ctx.devrev.api.POST("/parts.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { part } = await ctx.call("parts.get", { id: ref.id });
   const shaped = toPart(part, 4_000);
   if (part.type === "enhancement") return { part: shaped, children: [], moreChildren: false };
-  const res = await unwrap(
-    ctx.devrev.api.POST("/parts.list", {
-      body: { parent_part: { parts: [part.id], level: 1 }, limit: 50 },
-      signal: ctx.signal,
-    }),
-  );
+  const res = await ctx.call("parts.list", { parent_part: { parts: [part.id], level: 1 }, limit: 50 });
   return { part: shaped, children: res.parts.map((p) => toPart(p, 200)), moreChildren: !!res.next_cursor };
 }
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -30,22 +29,15 @@ export const partsList = defineTool({
   operations: ["parts.list", "parts.get", "dev-users.self"],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/parts.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.type?.length ? { type: args.type } : {}),
-          ...(args.name?.length ? { name: args.name } : {}),
-          ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
-          ...(args.parent
-            ? { parent_part: { parts: [await resolvePartId(args.parent, ctx)], level: 1 } }
-            : {}),
-          ...(sortBy ? { sort_by: sortBy } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("parts.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.type?.length ? { type: args.type } : {}),
+      ...(args.name?.length ? { name: args.name } : {}),
+      ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
+      ...(args.parent ? { parent_part: { parts: [await resolvePartId(args.parent, ctx)], level: 1 } } : {}),
+      ...(sortBy ? { sort_by: sortBy } : {}),
+    });
     const items = res.parts.map((p) => toPart(p, 200));
     const text = [
       items.length ? items.map(renderPartLine).join("\n") : "No parts match these filters.",

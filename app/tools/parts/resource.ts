@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { fetchPartWithChildren } from "./fetch.js";
 import { renderPartDetail } from "./part-shape.js";
@@ -16,9 +15,7 @@ export const partResource = defineResource({
   },
   complete: {
     async id(value, ctx) {
-      const { parts } = await unwrap(
-        ctx.devrev.api.POST("/parts.list", { body: { limit: 100 }, signal: ctx.signal }),
-      );
+      const { parts } = await ctx.call("parts.list", { limit: 100 });
       const q = value.trim().toLowerCase();
       return parts
         .filter(

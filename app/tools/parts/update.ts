@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { requireChanges } from "../shared/changes.js";
@@ -29,9 +28,7 @@ export const partsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     // DevRev's update union needs the part's type beside its id.
-    const { part: current } = await unwrap(
-      ctx.devrev.api.POST("/parts.get", { body: { id: partRef(args.id).id }, signal: ctx.signal }),
-    );
+    const { part: current } = await ctx.call("parts.get", { id: partRef(args.id).id });
     if (args.target_close_date !== undefined && current.type !== "enhancement")
       throw new ToolInputError(`target_close_date applies to enhancements; ${args.id} is a ${current.type}.`);
     const common = {
@@ -50,7 +47,7 @@ export const partsUpdate = defineTool({
               : {}),
           }
         : { ...common, type: current.type };
-    const { part } = await unwrap(ctx.devrev.api.POST("/parts.update", { body, signal: ctx.signal }));
+    const { part } = await ctx.call("parts.update", body);
     const shaped = toPart(part, 4_000);
     return {
       text: `Updated ${shaped.display_id ?? shaped.id} (${changed.join(", ")}).\n${renderPartDetail(shaped)}`,

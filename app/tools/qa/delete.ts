@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { qaId, qaIdInput } from "./qa-id.js";
 
@@ -15,7 +14,7 @@ export const questionAnswersDelete = defineTool({
   beta: true,
   async handler(args, ctx) {
     const id = qaId(args.id);
-    await unwrap(ctx.devrev.api.POST("/question-answers.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("question-answers.delete", { id });
     return { text: `Deleted question-answer ${id}.`, structured: { deleted: id } };
   },
 });

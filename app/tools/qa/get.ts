@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { qaId, qaIdInput } from "./qa-id.js";
 import { qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
@@ -15,9 +14,7 @@ export const questionAnswersGet = defineTool({
   operations: ["question-answers.get"],
   beta: true,
   async handler(args, ctx) {
-    const { question_answer } = await unwrap(
-      ctx.devrev.api.POST("/question-answers.get", { body: { id: qaId(args.id) }, signal: ctx.signal }),
-    );
+    const { question_answer } = await ctx.call("question-answers.get", { id: qaId(args.id) });
     const detail = toQaDetail(question_answer);
     return { text: renderQaDetail(detail), structured: { question_answer: detail } };
   },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -41,7 +40,7 @@ export const questionAnswersList = defineTool({
         : {}),
       ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
     };
-    const res = await unwrap(ctx.devrev.api.POST("/question-answers.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("question-answers.list", body);
     const items = res.question_answers.map((q) => toQaSummary(q));
     const text = [
       items.length ? items.map(renderQaLine).join("\n") : "No question-answers match these filters.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
 import { requireChanges } from "../shared/changes.js";
@@ -42,9 +41,7 @@ export const questionAnswersCreate = defineTool({
         : {}),
       ...(args.topic ? { topic: args.topic } : {}),
     };
-    const { question_answer } = await unwrap(
-      ctx.devrev.api.POST("/question-answers.create", { body, signal: ctx.signal }),
-    );
+    const { question_answer } = await ctx.call("question-answers.create", body);
     const detail = toQaDetail(question_answer);
     return {
       text: `Created ${detail.display_id ?? detail.id}.\n${renderQaDetail(detail)}`,
@@ -94,9 +91,7 @@ export const questionAnswersUpdate = defineTool({
         ? { sources: { set: await Promise.all(args.sources.map((a) => resolveArticleId(a, ctx))) } }
         : {}),
     };
-    const { question_answer } = await unwrap(
-      ctx.devrev.api.POST("/question-answers.update", { body, signal: ctx.signal }),
-    );
+    const { question_answer } = await ctx.call("question-answers.update", body);
     const detail = toQaDetail(question_answer);
     return {
       text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderQaDetail(detail)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { defineTool } from "../../mcp/tool.js";
@@ -51,12 +50,10 @@ export const recommendations = defineTool({
       throw new ToolInputError("Give either query or object: exactly one must be set.");
     const from = args.object ? await questionFrom(args.object, ctx) : undefined;
     const query = from?.query ?? args.query ?? "";
-    const res = await unwrap(
-      ctx.devrev.api.POST("/recommendations.get-reply", {
-        body: { query, ...(args.language ? { language: args.language } : {}) },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("recommendations.get-reply", {
+      query,
+      ...(args.language ? { language: args.language } : {}),
+    });
     const reply = sanitizeText(res.reply ?? "", 6_000);
     const sources = (res.sources ?? []).map(toSource);
     const lines = [
@@ -90,17 +87,13 @@ async function questionFrom(input: string, ctx: ToolContext): Promise<{ query: s
   const clip = (parts: Array<string | undefined>) =>
     sanitizeText(parts.filter(Boolean).join("\n"), QUERY_CHARS);
   if (ref.kind === "conversation" || (ref.kind === "unknown" && /conversation\//.test(ref.id))) {
-    const { conversation: c } = await unwrap(
-      ctx.devrev.api.POST("/conversations.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { conversation: c } = await ctx.call("conversations.get", { id: ref.id });
     // The latest message is what needs an answer; the title gives it context.
     const last = [...(c.messages ?? [])]
       .sort((a, b) => (a.created_date ?? "").localeCompare(b.created_date ?? ""))
       .at(-1) as { body?: string } | undefined;
     return { query: clip([c.title, last?.body ?? c.description]), label: c.display_id ?? c.id };
   }
-  const { work } = await unwrap(
-    ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { work } = await ctx.call("works.get", { id: ref.id });
   return { query: clip([work.title, work.body]), label: work.display_id ?? work.id };
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
@@ -77,15 +76,10 @@ export const customFieldsGet = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["schemas.aggregated.get"],
   async handler(args, ctx) {
-    const { schema } = await unwrap(
-      ctx.devrev.api.POST("/schemas.aggregated.get", {
-        body: {
-          leaf_type: args.leaf_type,
-          ...(args.subtype ? { custom_schema_spec: { subtype: args.subtype } } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { schema } = await ctx.call("schemas.aggregated.get", {
+      leaf_type: args.leaf_type,
+      ...(args.subtype ? { custom_schema_spec: { subtype: args.subtype } } : {}),
+    });
     const stock = schema.stock_fields.slice(0, 150).map(toField);
     const custom = schema.custom_fields.slice(0, 150).map(toField);
     const subtype = schema.subtype ?? args.subtype;

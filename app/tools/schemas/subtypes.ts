@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 
@@ -44,11 +43,9 @@ export const subtypesList = defineTool({
   operations: ["schemas.subtypes.list"],
   beta: true,
   async handler(args, ctx) {
-    const { subtypes } = await unwrap(
-      ctx.devrev.api.POST("/schemas.subtypes.list", {
-        body: args.leaf_type ? { leaf_type: args.leaf_type } : {},
-        signal: ctx.signal,
-      }),
+    const { subtypes } = await ctx.call(
+      "schemas.subtypes.list",
+      args.leaf_type ? { leaf_type: args.leaf_type } : {},
     );
     // The operation does not page; a huge org's answer is cut here rather than flooding the model.
     const items = subtypes.slice(0, MAX).map((s) => ({

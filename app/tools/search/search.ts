@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
@@ -110,7 +109,7 @@ export const search = defineTool({
       if (args.cursor)
         throw new ToolInputError("cursor applies to keyword mode only; hybrid search does not page.");
       const body = { query: args.query, namespace: args.namespace, limit };
-      ({ results } = await unwrap(ctx.devrev.api.POST("/search.hybrid", { body, signal: ctx.signal })));
+      ({ results } = await ctx.call("search.hybrid", body));
     } else {
       const namespaces = args.namespace ? CORE_NAMESPACES[args.namespace] : undefined;
       if (args.namespace && !namespaces) {
@@ -122,7 +121,7 @@ export const search = defineTool({
         ...(namespaces ? { namespaces: [...namespaces] } : {}),
         ...(args.cursor ? { cursor: args.cursor } : {}),
       };
-      const res = await unwrap(ctx.devrev.api.POST("/search.core", { body, signal: ctx.signal }));
+      const res = await ctx.call("search.core", body);
       results = res.results;
       nextCursor = res.next_cursor;
     }

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind, type ObjectKind, parseObjectRef, WORK_KINDS } from "./ids.js";
@@ -8,7 +7,7 @@ import { expectKind, type ObjectKind, parseObjectRef, WORK_KINDS } from "./ids.j
 /** The caller's dev user id: from the validated identity, else one dev-users.self call. */
 export async function myUserId(ctx: ToolContext): Promise<string> {
   if (ctx.identity?.userId) return ctx.identity.userId;
-  const me = await unwrap(ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }));
+  const me = await ctx.call("dev-users.self", {});
   return me.dev_user.id;
 }
 
@@ -36,9 +35,7 @@ export async function resolveWork(
   const ref = expectKind(input, WORK_KINDS, "a work item (ticket, issue, task)");
   if (ref.id.startsWith("don:") && isWorkKind(ref.kind))
     return { id: ref.id, type: ref.kind, displayId: undefined };
-  const { work } = await unwrap(
-    ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { work } = await ctx.call("works.get", { id: ref.id });
   return { id: work.id, type: work.type, displayId: work.display_id };
 }
 
@@ -46,9 +43,7 @@ export async function resolveWork(
 export async function resolvePartId(input: string, ctx: ToolContext): Promise<string> {
   const ref = expectKind(input, PART_KINDS, "a part (product, capability, feature, enhancement)");
   if (ref.id.startsWith("don:")) return ref.id;
-  const { part } = await unwrap(
-    ctx.devrev.api.POST("/parts.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { part } = await ctx.call("parts.get", { id: ref.id });
   return part.id;
 }
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { parseObjectRef } from "../shared/ids.js";
@@ -21,9 +20,7 @@ export const slasGet = defineTool({
         `"${args.id.trim()}" is not an SLA id (it is a ${ref.kind.replace("_", " ")} id). For a ticket's SLA status use devrev_sla_trackers_get; SLA ids come from devrev_slas_list.`,
       );
     }
-    const { sla } = await unwrap(
-      ctx.devrev.api.POST("/slas.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { sla } = await ctx.call("slas.get", { id: ref.id });
     const shaped = toSla(sla);
     return {
       text: [renderSlaLine(shaped), shaped.description ?? ""].filter(Boolean).join("\n"),

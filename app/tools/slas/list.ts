@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -25,18 +24,13 @@ export const slasList = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["slas.list"],
   async handler(args, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/slas.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.applies_to?.length ? { applies_to: args.applies_to } : {}),
-          ...(args.status?.length ? { status: args.status } : {}),
-          ...(args.sla_type?.length ? { sla_type: args.sla_type } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("slas.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.applies_to?.length ? { applies_to: args.applies_to } : {}),
+      ...(args.status?.length ? { status: args.status } : {}),
+      ...(args.sla_type?.length ? { sla_type: args.sla_type } : {}),
+    });
     const items = res.slas.map(toSla);
     const text = [
       items.length ? items.map(renderSlaLine).join("\n") : "No SLAs match.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
@@ -73,9 +72,7 @@ export const slaTrackersGet = defineTool({
     let trackerId: string | undefined;
     let ticket: string | undefined;
     if (WORK_KINDS.includes(ref.kind)) {
-      const { work } = await unwrap(
-        ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-      );
+      const { work } = await ctx.call("works.get", { id: ref.id });
       ticket = work.display_id ?? work.id;
       if (work.type !== "ticket")
         throw new ToolInputError(
@@ -95,9 +92,7 @@ export const slaTrackersGet = defineTool({
         `"${args.id.trim()}" is not a ticket or SLA tracker id. Give a ticket like TKT-12 (SLA status is tracked on tickets).`,
       );
     }
-    const { sla_tracker } = await unwrap(
-      ctx.devrev.api.POST("/sla-trackers.get", { body: { id: trackerId }, signal: ctx.signal }),
-    );
+    const { sla_tracker } = await ctx.call("sla-trackers.get", { id: trackerId });
     const t = toTracker(sla_tracker);
     const text = [
       `SLA ${t.sla?.name ?? t.sla?.id ?? ""} on ${ticket ?? t.applies_to ?? "?"}: ${t.stage ?? t.status ?? "unknown"}`.trim(),

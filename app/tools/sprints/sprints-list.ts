@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
@@ -38,18 +37,13 @@ export const sprintsList = defineTool({
   operations: ["vistas.groups.list"],
   async handler(args, ctx) {
     const board = args.board ? expectVistaId(args.board) : undefined;
-    const res = await unwrap(
-      ctx.devrev.api.POST("/vistas.groups.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          group_object_type: ["work"],
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(board ? { parent_id: [board] } : {}),
-          ...(args.state?.length ? { state: args.state } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("vistas.groups.list", {
+      limit: clampLimit(args.limit),
+      group_object_type: ["work"],
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(board ? { parent_id: [board] } : {}),
+      ...(args.state?.length ? { state: args.state } : {}),
+    });
     const items = (res.vista_group ?? []).map(toSprint);
     const text = [
       items.length ? items.map(renderSprintLine).join("\n") : "No sprints match.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectVistaId } from "./sprints-list.js";
 import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
@@ -15,7 +14,7 @@ export const vistasGet = defineTool({
   operations: ["vistas.get"],
   async handler(args, ctx) {
     const id = expectVistaId(args.id);
-    const { vista } = await unwrap(ctx.devrev.api.POST("/vistas.get", { body: { id }, signal: ctx.signal }));
+    const { vista } = await ctx.call("vistas.get", { id });
     const shaped = toVista(vista);
     const hint =
       shaped.flavor === "sprint_board" ? `\nSprints: devrev_sprints_list board="${shaped.id}".` : "";

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -22,17 +21,12 @@ export const vistasList = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["vistas.list"],
   async handler(args, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/vistas.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.flavor?.length ? { flavor: args.flavor } : {}),
-          ...(args.type?.length ? { type: args.type } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("vistas.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.flavor?.length ? { flavor: args.flavor } : {}),
+      ...(args.type?.length ? { type: args.type } : {}),
+    });
     const items = res.vistas.map(toVista);
     const text = [
       items.length ? items.map(renderVistaLine).join("\n") : "No vistas match.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { renderTagLine, tagSchema, toTag } from "./tag-shape.js";
 
@@ -24,17 +23,12 @@ export const tagsCreate = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   operations: ["tags.create"],
   async handler(args, ctx) {
-    const { tag } = await unwrap(
-      ctx.devrev.api.POST("/tags.create", {
-        body: {
-          name: args.name,
-          ...(args.description ? { description: args.description } : {}),
-          ...(args.allowed_values?.length ? { allowed_values: args.allowed_values } : {}),
-          ...(args.color ? { style_new: { color: args.color } } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { tag } = await ctx.call("tags.create", {
+      name: args.name,
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.allowed_values?.length ? { allowed_values: args.allowed_values } : {}),
+      ...(args.color ? { style_new: { color: args.color } } : {}),
+    });
     const shaped = toTag(tag);
     return { text: `Created tag ${renderTagLine(shaped)}`, structured: { tag: shaped } };
   },

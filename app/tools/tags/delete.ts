@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveTagId, tagIdInput } from "./tag-shape.js";
 
@@ -14,7 +13,7 @@ export const tagsDelete = defineTool({
   operations: ["tags.delete", "tags.get"],
   async handler(args, ctx) {
     const id = await resolveTagId(args.id, ctx);
-    await unwrap(ctx.devrev.api.POST("/tags.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("tags.delete", { id });
     return { text: `Deleted tag ${args.id.trim()} (${id}).`, structured: { deleted: id } };
   },
 });

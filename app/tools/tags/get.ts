@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { renderTagLine, tagIdInput, tagSchema, toTag } from "./tag-shape.js";
@@ -15,9 +14,7 @@ export const tagsGet = defineTool({
   operations: ["tags.get"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["tag"], "a tag");
-    const { tag } = await unwrap(
-      ctx.devrev.api.POST("/tags.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { tag } = await ctx.call("tags.get", { id: ref.id });
     const shaped = toTag(tag);
     return { text: renderTagLine(shaped), structured: { tag: shaped } };
   },

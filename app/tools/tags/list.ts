@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -23,17 +22,12 @@ export const tagsList = defineTool({
   operations: ["tags.list"],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/tags.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.name?.length ? { name: args.name } : {}),
-          ...(sortBy ? { sort_by: sortBy } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("tags.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.name?.length ? { name: args.name } : {}),
+      ...(sortBy ? { sort_by: sortBy } : {}),
+    });
     const items = res.tags.map(toTag);
     const text = [
       items.length ? items.map(renderTagLine).join("\n") : "No tags match.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
@@ -42,8 +41,6 @@ export function renderTagLine(t: TagShape): string {
 export async function resolveTagId(input: string, ctx: ToolContext): Promise<string> {
   const ref = expectKind(input, ["tag"], "a tag");
   if (ref.id.startsWith("don:")) return ref.id;
-  const { tag } = await unwrap(
-    ctx.devrev.api.POST("/tags.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { tag } = await ctx.call("tags.get", { id: ref.id });
   return tag.id;
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { colorInput } from "./create.js";
@@ -25,18 +24,13 @@ export const tagsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const id = await resolveTagId(args.id, ctx);
-    const { tag } = await unwrap(
-      ctx.devrev.api.POST("/tags.update", {
-        body: {
-          id,
-          ...(args.name !== undefined ? { name: args.name } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(args.allowed_values ? { allowed_values: { set: args.allowed_values } } : {}),
-          ...(args.color ? { style_new: { color: args.color } } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { tag } = await ctx.call("tags.update", {
+      id,
+      ...(args.name !== undefined ? { name: args.name } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.allowed_values ? { allowed_values: { set: args.allowed_values } } : {}),
+      ...(args.color ? { style_new: { color: args.color } } : {}),
+    });
     const shaped = toTag(tag);
     return {
       text: `Updated tag (${changed.join(", ")}): ${renderTagLine(shaped)}`,

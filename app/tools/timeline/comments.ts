@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { type Comment, isComment, renderCommentLine, toComment } from "./entry-shape.js";
 
@@ -13,12 +12,7 @@ export async function fetchRecentComments(
   bodyMaxChars = 1_500,
 ): Promise<Comment[]> {
   if (max <= 0) return [];
-  const { timeline_entries } = await unwrap(
-    ctx.devrev.api.POST("/timeline-entries.list", {
-      body: { object: objectId, limit: 50 },
-      signal: ctx.signal,
-    }),
-  );
+  const { timeline_entries } = await ctx.call("timeline-entries.list", { object: objectId, limit: 50 });
   return timeline_entries
     .filter(isComment)
     .slice(0, max)

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeText } from "../../util/sanitize.js";
 import { day, userLabel, userRef, userRefSchema } from "../shared/format.js";
@@ -34,18 +33,13 @@ export const timelineEntriesCreate = defineTool({
   operations: ["timeline-entries.create", "works.get", "parts.get"],
   async handler(args, ctx) {
     const object = await resolveAnyObjectId(args.object, ctx);
-    const { timeline_entry: entry } = await unwrap(
-      ctx.devrev.api.POST("/timeline-entries.create", {
-        body: {
-          type: "timeline_comment",
-          object,
-          body: args.body,
-          body_type: "text",
-          visibility: args.visibility,
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { timeline_entry: entry } = await ctx.call("timeline-entries.create", {
+      type: "timeline_comment",
+      object,
+      body: args.body,
+      body_type: "text",
+      visibility: args.visibility,
+    });
     const author = userRef(entry.created_by);
     const comment = {
       id: entry.id,

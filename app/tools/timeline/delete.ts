@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { commentId, commentIdInput } from "./update.js";
 
@@ -15,7 +14,7 @@ export const timelineEntriesDelete = defineTool({
   operations: ["timeline-entries.delete"],
   async handler(args, ctx) {
     const id = commentId(args.id);
-    await unwrap(ctx.devrev.api.POST("/timeline-entries.delete", { body: { id }, signal: ctx.signal }));
+    await ctx.call("timeline-entries.delete", { id });
     return { text: `Deleted comment ${id}.`, structured: { deleted: id } };
   },
 });

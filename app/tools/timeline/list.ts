@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -29,17 +28,12 @@ export const timelineEntriesList = defineTool({
   operations: ["timeline-entries.list", "works.get", "parts.get"],
   async handler(args, ctx) {
     const object = await resolveAnyObjectId(args.object, ctx);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/timeline-entries.list", {
-        body: {
-          object,
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.show !== "all" ? { collections: [...SHOW[args.show]] } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("timeline-entries.list", {
+      object,
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.show !== "all" ? { collections: [...SHOW[args.show]] } : {}),
+    });
     const items = res.timeline_entries.map((e) => toEntry(e));
     const label = res.timeline_entries[0]?.object_display_id ?? args.object;
     const noun = args.show === "all" ? "timeline entries" : args.show;

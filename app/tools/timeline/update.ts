@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeText } from "../../util/sanitize.js";
@@ -34,12 +33,12 @@ export const timelineEntriesUpdate = defineTool({
   operations: ["timeline-entries.update"],
   async handler(args, ctx) {
     const id = commentId(args.id);
-    const { timeline_entry: entry } = await unwrap(
-      ctx.devrev.api.POST("/timeline-entries.update", {
-        body: { type: "timeline_comment", id, body: args.body, body_type: "text" },
-        signal: ctx.signal,
-      }),
-    );
+    const { timeline_entry: entry } = await ctx.call("timeline-entries.update", {
+      type: "timeline_comment",
+      id,
+      body: args.body,
+      body_type: "text",
+    });
     const comment = toComment(entry, 4_000);
     const where = comment.object_display_id ?? comment.object ?? "its object";
     const text = `Edited the comment on ${where} by ${userLabel(comment.author)} (${day(comment.created_date) ?? "?"}).\n> ${sanitizeText(comment.body, 300).replace(/\n/g, "\n> ")}`;

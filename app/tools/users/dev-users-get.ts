@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
@@ -8,15 +7,11 @@ import { devUserSchema, renderDevUserDetail, toDevUser } from "./user-shape.js";
 /** A dev user by "me", DEVU-2 or a don: id. */
 export async function fetchDevUser(input: string, ctx: ToolContext) {
   if (input.trim().toLowerCase() === "me") {
-    const { dev_user } = await unwrap(
-      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
-    );
+    const { dev_user } = await ctx.call("dev-users.self", {});
     return dev_user;
   }
   const ref = expectKind(input, ["dev_user"], "a dev user (team member)");
-  const { dev_user } = await unwrap(
-    ctx.devrev.api.POST("/dev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { dev_user } = await ctx.call("dev-users.get", { id: ref.id });
   return dev_user;
 }
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorLine } from "../shared/format.js";
@@ -25,17 +24,12 @@ export const devUsersList = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["dev-users.list"],
   async handler(args, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/dev-users.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(args.email?.length ? { email: args.email } : {}),
-          ...(args.state?.length ? { state: args.state } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("dev-users.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(args.email?.length ? { email: args.email } : {}),
+      ...(args.state?.length ? { state: args.state } : {}),
+    });
     const items = res.dev_users.map(toDevUser);
     const text = [
       items.length ? items.map(renderDevUserLine).join("\n") : "No dev users match these filters.",

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 
@@ -9,9 +8,7 @@ export const meResource = defineResource({
   uri: "devrev://me",
   mimeType: "text/markdown",
   async read(_params, ctx) {
-    const { dev_user: me } = await unwrap(
-      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
-    );
+    const { dev_user: me } = await ctx.call("dev-users.self", {});
     return [
       `# ${sanitizeLine(me.full_name ?? me.display_name ?? me.email ?? me.id)}`,
       me.email ? `- e-mail: ${me.email}` : "",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind } from "../shared/ids.js";
@@ -31,19 +30,14 @@ export const revUsersCreate = defineTool({
     const org = args.rev_org
       ? { rev_org: expectKind(args.rev_org, ["rev_org"], "a rev org").id }
       : { account: expectKind(args.account ?? "", ["account"], "an account").id };
-    const { rev_user } = await unwrap(
-      ctx.devrev.api.POST("/rev-users.create", {
-        body: {
-          display_name: args.display_name,
-          ...org,
-          ...(args.email ? { email: args.email } : {}),
-          ...(args.phone_numbers?.length ? { phone_numbers: args.phone_numbers } : {}),
-          ...(args.description ? { description: args.description } : {}),
-          ...(args.external_ref ? { external_ref: args.external_ref } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { rev_user } = await ctx.call("rev-users.create", {
+      display_name: args.display_name,
+      ...org,
+      ...(args.email ? { email: args.email } : {}),
+      ...(args.phone_numbers?.length ? { phone_numbers: args.phone_numbers } : {}),
+      ...(args.description ? { description: args.description } : {}),
+      ...(args.external_ref ? { external_ref: args.external_ref } : {}),
+    });
     const user = toRevUser(rev_user, true);
     return {
       text: `Created contact ${user.display_id ?? user.id}.\n${renderRevUserDetail(user)}`,

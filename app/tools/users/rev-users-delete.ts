@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { revUserLabel, toRevUser } from "./user-shape.js";
@@ -19,10 +18,8 @@ export const revUsersDelete = defineTool({
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
     // Read first: the confirmation names who was deleted, and the delete uses the full id.
-    const { rev_user } = await unwrap(
-      ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
-    await unwrap(ctx.devrev.api.POST("/rev-users.delete", { body: { id: rev_user.id }, signal: ctx.signal }));
+    const { rev_user } = await ctx.call("rev-users.get", { id: ref.id });
+    await ctx.call("rev-users.delete", { id: rev_user.id });
     const user = toRevUser(rev_user);
     const deleted = {
       id: user.id,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { renderRevUserDetail, revUserSchema, toRevUser } from "./user-shape.js";
@@ -15,9 +14,7 @@ export const revUsersGet = defineTool({
   operations: ["rev-users.get"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
-    const { rev_user } = await unwrap(
-      ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { rev_user } = await ctx.call("rev-users.get", { id: ref.id });
     const user = toRevUser(rev_user, true);
     return { text: renderRevUserDetail(user), structured: { user } };
   },

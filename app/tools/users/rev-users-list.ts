@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { revOrgIdsFor } from "../customers/customer-refs.js";
@@ -30,17 +29,12 @@ export const revUsersList = defineTool({
         structured: { items: [], count: 0 },
       };
     }
-    const res = await unwrap(
-      ctx.devrev.api.POST("/rev-users.list", {
-        body: {
-          limit: clampLimit(args.limit),
-          ...(args.cursor ? { cursor: args.cursor } : {}),
-          ...(revOrgs ? { rev_org: revOrgs } : {}),
-          ...(args.email?.length ? { email: args.email } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("rev-users.list", {
+      limit: clampLimit(args.limit),
+      ...(args.cursor ? { cursor: args.cursor } : {}),
+      ...(revOrgs ? { rev_org: revOrgs } : {}),
+      ...(args.email?.length ? { email: args.email } : {}),
+    });
     const items = res.rev_users.map((u) => toRevUser(u));
     const text = [
       items.length ? items.map(renderRevUserLine).join("\n") : "No customer contacts match these filters.",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
@@ -29,19 +28,14 @@ export const revUsersUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
-    const { rev_user } = await unwrap(
-      ctx.devrev.api.POST("/rev-users.update", {
-        body: {
-          id: ref.id,
-          ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
-          ...(args.email !== undefined ? { email: args.email } : {}),
-          ...(args.phone_numbers !== undefined ? { phone_numbers: args.phone_numbers } : {}),
-          ...(args.description !== undefined ? { description: args.description } : {}),
-          ...(args.external_ref !== undefined ? { external_ref: args.external_ref } : {}),
-        },
-        signal: ctx.signal,
-      }),
-    );
+    const { rev_user } = await ctx.call("rev-users.update", {
+      id: ref.id,
+      ...(args.display_name !== undefined ? { display_name: args.display_name } : {}),
+      ...(args.email !== undefined ? { email: args.email } : {}),
+      ...(args.phone_numbers !== undefined ? { phone_numbers: args.phone_numbers } : {}),
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.external_ref !== undefined ? { external_ref: args.external_ref } : {}),
+    });
     const user = toRevUser(rev_user, true);
     return {
       text: `Updated ${user.display_id ?? user.id} (${changed.join(", ")}).\n${renderRevUserDetail(user)}`,

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { parseObjectRef } from "../shared/ids.js";
@@ -18,9 +17,7 @@ export const userResource = defineResource({
     const ref = parseObjectRef(id);
     if (ref.kind === "dev_user") return renderDevUserDetail(toDevUser(await fetchDevUser(id, ctx)));
     if (ref.kind === "rev_user") {
-      const { rev_user } = await unwrap(
-        ctx.devrev.api.POST("/rev-users.get", { body: { id: ref.id }, signal: ctx.signal }),
-      );
+      const { rev_user } = await ctx.call("rev-users.get", { id: ref.id });
       return renderRevUserDetail(toRevUser(rev_user, true));
     }
     throw new ToolInputError(`"${id.slice(0, 80)}" is not a user id: use "me", DEVU-2, REVU-3 or a don: id.`);
@@ -30,20 +27,17 @@ export const userResource = defineResource({
     async id(value, ctx) {
       const needle = value.trim().toLowerCase();
       if (needle.startsWith("revu")) {
-        const { rev_users } = await unwrap(
-          ctx.devrev.api.POST("/rev-users.list", {
-            body: { limit: 50, sort_by: ["modified_date:desc"] },
-            signal: ctx.signal,
-          }),
-        );
+        const { rev_users } = await ctx.call("rev-users.list", {
+          limit: 50,
+          sort_by: ["modified_date:desc"],
+        });
         return rev_users.map((u) => u.display_id ?? u.id).filter((id) => id.toLowerCase().startsWith(needle));
       }
-      const { dev_users } = await unwrap(
-        ctx.devrev.api.POST("/dev-users.list", {
-          body: { limit: 50, state: ["active"], sort_by: ["modified_date:desc"] },
-          signal: ctx.signal,
-        }),
-      );
+      const { dev_users } = await ctx.call("dev-users.list", {
+        limit: 50,
+        state: ["active"],
+        sort_by: ["modified_date:desc"],
+      });
       const matches = dev_users.filter((u) =>
         [u.display_id, u.display_name, u.full_name, u.email].some((f) => f?.toLowerCase().startsWith(needle)),
       );

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { fields } from "../shared/format.js";
@@ -22,9 +21,7 @@ export const whoami = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["dev-users.self"],
   async handler(_args, ctx) {
-    const { dev_user: me } = await unwrap(
-      ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }),
-    );
+    const { dev_user: me } = await ctx.call("dev-users.self", {});
     const out = {
       id: me.id,
       ...(me.display_id ? { display_id: me.display_id } : {}),

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { dateInput } from "../shared/inputs.js";
@@ -61,7 +60,7 @@ export const worksCreate = defineTool({
         : args.type === "issue"
           ? { ...common, type: "issue" as const, ...(args.priority ? { priority: args.priority } : {}) }
           : { ...common, type: "task" as const };
-    const { work } = await unwrap(ctx.devrev.api.POST("/works.create", { body, signal: ctx.signal }));
+    const { work } = await ctx.call("works.create", body);
     const detail = toWorkDetail(work);
     return {
       text: `Created ${detail.display_id ?? detail.id}.\n${renderWorkDetail(detail)}`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveWork } from "../shared/resolve.js";
 
@@ -16,7 +15,7 @@ export const worksDelete = defineTool({
   operations: ["works.delete", "works.get"],
   async handler(args, ctx) {
     const work = await resolveWork(args.id, ctx);
-    await unwrap(ctx.devrev.api.POST("/works.delete", { body: { id: work.id }, signal: ctx.signal }));
+    await ctx.call("works.delete", { id: work.id });
     const deleted = { id: work.id, ...(work.displayId ? { display_id: work.displayId } : {}) };
     return { text: `Deleted ${work.displayId ?? work.id}.`, structured: { deleted } };
   },

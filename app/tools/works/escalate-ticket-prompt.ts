@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { definePrompt } from "../../mcp/prompt.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
@@ -24,9 +23,7 @@ export const escalateTicket = definePrompt({
   },
   async get(args, ctx) {
     const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const label = work.display_id ?? work.id;
     const [comments, links, sla] = await Promise.all([
       recentComments(work.id, ctx, 10),
@@ -70,9 +67,7 @@ export const escalateTicket = definePrompt({
 });
 
 async function slaLine(trackerId: string, ctx: ToolContext): Promise<string> {
-  const { sla_tracker: t } = await unwrap(
-    ctx.devrev.api.POST("/sla-trackers.get", { body: { id: trackerId }, signal: ctx.signal }),
-  );
+  const { sla_tracker: t } = await ctx.call("sla-trackers.get", { id: trackerId });
   const metrics = (t.metric_target_summaries ?? [])
     .map(
       (m) =>

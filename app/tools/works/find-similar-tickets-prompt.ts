@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { definePrompt } from "../../mcp/prompt.js";
@@ -45,26 +44,19 @@ export const findSimilarTickets = definePrompt({
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
     const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const label = work.display_id ?? work.id;
     // The customer's own name says nothing about the problem.
     const customer = work.type === "ticket" ? (work.rev_org?.display_name ?? "") : "";
     const own = keywords(work.title, keywords(customer));
     const scanned = await collect<Work>(
       async (cursor) => {
-        const page = await unwrap(
-          ctx.devrev.api.POST("/works.list", {
-            body: {
-              type: ["ticket"],
-              limit: 100,
-              sort_by: ["modified_date:desc"],
-              ...(cursor ? { cursor } : {}),
-            },
-            signal: ctx.signal,
-          }),
-        );
+        const page = await ctx.call("works.list", {
+          type: ["ticket"],
+          limit: 100,
+          sort_by: ["modified_date:desc"],
+          ...(cursor ? { cursor } : {}),
+        });
         return { items: page.works, nextCursor: page.next_cursor };
       },
       { maxItems: SCAN, maxPages: SCAN / 100 },

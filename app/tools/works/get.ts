@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
 import { fetchRecentComments } from "../timeline/comments.js";
@@ -25,9 +24,7 @@ export const worksGet = defineTool({
   operations: ["works.get", "timeline-entries.list"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const detail = toWorkDetail(work);
     const wanted = Math.min(args.comments ?? 0, MAX_COMMENTS);
     if (!wanted) return { text: renderWorkDetail(detail), structured: { work: detail } };

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { definePrompt } from "../../mcp/prompt.js";
 import { fetchLinks, otherEnd, renderEndpoint, renderLinkLine } from "../links/link-shape.js";
 import { expectKind } from "../shared/ids.js";
@@ -16,9 +15,7 @@ export const investigateIssue = definePrompt({
   argDescriptions: { issue_id: "The issue, e.g. ISS-7 or its don: id" },
   async get(args, ctx) {
     const ref = expectKind(args.issue_id, ["issue"], "an issue");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const label = work.display_id ?? work.id;
     const [links, comments] = await Promise.all([
       optional(() => fetchLinks(work.id, ctx, { max: 40 })),

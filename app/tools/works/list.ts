@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
@@ -61,7 +60,7 @@ export const worksList = defineTool({
       ...(await workFilterBody(args, ctx)),
       ...(sortBy ? { sort_by: sortBy } : {}),
     };
-    const res = await unwrap(ctx.devrev.api.POST("/works.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("works.list", body);
 
     let works = res.works;
     let nextCursor = res.next_cursor;
@@ -90,7 +89,7 @@ async function countWorks(args: z.output<typeof input>, ctx: ToolContext) {
   if (bounds.length)
     throw new ToolInputError(`count_only cannot apply ${bounds.join(", ")}; list the items instead.`);
   const body = await workFilterBody(args, ctx);
-  const res = await unwrap(ctx.devrev.api.POST("/works.count", { body, signal: ctx.signal }));
+  const res = await ctx.call("works.count", body);
   const filters = Object.keys(workFilterShape)
     .map((k) => [k, args[k as keyof typeof workFilterShape]] as const)
     .filter(([, v]) => Array.isArray(v) && v.length)

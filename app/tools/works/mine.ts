@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { clampLimit, collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
@@ -62,19 +61,14 @@ export const worksMine = defineTool({
     const type = args.type?.length ? args.type : (["ticket", "issue"] as const);
     const found = await collect<Work>(
       async (cursor) => {
-        const page = await unwrap(
-          ctx.devrev.api.POST("/works.list", {
-            body: {
-              type: [...type],
-              owned_by: [me],
-              state: OPEN_STATES,
-              limit: 100,
-              sort_by: ["modified_date:desc"],
-              ...(cursor ? { cursor } : {}),
-            },
-            signal: ctx.signal,
-          }),
-        );
+        const page = await ctx.call("works.list", {
+          type: [...type],
+          owned_by: [me],
+          state: OPEN_STATES,
+          limit: 100,
+          sort_by: ["modified_date:desc"],
+          ...(cursor ? { cursor } : {}),
+        });
         return { items: page.works, nextCursor: page.next_cursor };
       },
       { maxItems: SCAN_MAX, maxPages: SCAN_MAX / 100 },

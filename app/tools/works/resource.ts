@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { defineResource } from "../../mcp/resource.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
@@ -11,19 +10,12 @@ export const workResource = defineResource({
   mimeType: "text/markdown",
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", WORK_KINDS, "a work item");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     return renderWorkDetail(toWorkDetail(work, 16_000));
   },
   complete: {
     async id(value, ctx) {
-      const { works } = await unwrap(
-        ctx.devrev.api.POST("/works.list", {
-          body: { limit: 50, sort_by: ["modified_date:desc"] },
-          signal: ctx.signal,
-        }),
-      );
+      const { works } = await ctx.call("works.list", { limit: 50, sort_by: ["modified_date:desc"] });
       const prefix = value.trim().toUpperCase();
       return works.map((w) => w.display_id ?? w.id).filter((id) => id.toUpperCase().startsWith(prefix));
     },

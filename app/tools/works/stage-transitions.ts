@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Schemas, Work } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
@@ -43,21 +42,14 @@ export async function loadTransitions(
   ctx: ToolContext,
   options: { states?: boolean } = {},
 ): Promise<StageTransitions | undefined> {
-  const { schema } = await unwrap(
-    ctx.devrev.api.POST("/schemas.aggregated.get", {
-      body: {
-        leaf_type: work.type,
-        ...(work.subtype ? { custom_schema_spec: { subtype: work.subtype } } : {}),
-      },
-      signal: ctx.signal,
-    }),
-  );
+  const { schema } = await ctx.call("schemas.aggregated.get", {
+    leaf_type: work.type,
+    ...(work.subtype ? { custom_schema_spec: { subtype: work.subtype } } : {}),
+  });
   const diagramId = schema.stage_diagram_id?.id;
-  const { stage_diagram: diagram } = await unwrap(
-    ctx.devrev.api.POST("/stage-diagrams.get", {
-      body: diagramId ? { id: diagramId } : { leaf_type: work.type },
-      signal: ctx.signal,
-    }),
+  const { stage_diagram: diagram } = await ctx.call(
+    "stage-diagrams.get",
+    diagramId ? { id: diagramId } : { leaf_type: work.type },
   );
   const nodes = diagram.stages ?? [];
   const currentName = work.stage?.name;
@@ -93,12 +85,7 @@ export async function loadTransitions(
 async function customStages(ctx: ToolContext): Promise<Map<string, CustomStage>> {
   const { items } = await collect(
     async (cursor) => {
-      const page = await unwrap(
-        ctx.devrev.api.POST("/stages.custom.list", {
-          body: { limit: 100, ...(cursor ? { cursor } : {}) },
-          signal: ctx.signal,
-        }),
-      );
+      const page = await ctx.call("stages.custom.list", { limit: 100, ...(cursor ? { cursor } : {}) });
       return { items: page.result, nextCursor: page.cursor };
     },
     { maxItems: 300, maxPages: 3 },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
@@ -28,9 +27,7 @@ export const worksTransitions = defineTool({
   operations: ["works.get", "schemas.aggregated.get", "stage-diagrams.get", "stages.custom.list"],
   async handler(args, ctx) {
     const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const shaped = {
       id: work.id,
       ...(work.display_id ? { display_id: work.display_id } : {}),

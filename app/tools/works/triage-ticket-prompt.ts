@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { definePrompt } from "../../mcp/prompt.js";
 import { expectKind } from "../shared/ids.js";
 import { recentComments } from "../timeline/comments.js";
@@ -13,9 +12,7 @@ export const triageTicket = definePrompt({
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
     const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await unwrap(
-      ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-    );
+    const { work } = await ctx.call("works.get", { id: ref.id });
     const comments = await recentComments(work.id, ctx);
     const text = [
       `Triage this DevRev ticket. Decide: severity (blocker/high/medium/low) with a one-line reason, the right owner`,

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { DevRevError } from "../../devrev/errors.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
@@ -105,7 +104,7 @@ export const worksUpdate = defineTool({
         : work.type === "issue"
           ? { ...common, type: "issue" as const, ...(args.priority ? { priority: args.priority } : {}) }
           : { ...common, type: work.type };
-    const res = await unwrap(ctx.devrev.api.POST("/works.update", { body, signal: ctx.signal }));
+    const res = await ctx.call("works.update", body);
     const detail = toWorkDetail(res.work);
     return {
       text: `Updated ${detail.display_id ?? detail.id} (${changed.join(", ")}).\n${renderWorkDetail(detail)}`,
@@ -116,9 +115,7 @@ export const worksUpdate = defineTool({
 
 async function getWork(input: string, ctx: ToolContext): Promise<Work> {
   const ref = expectKind(input, WORK_KINDS, "a work item (ticket, issue, task)");
-  const { work } = await unwrap(
-    ctx.devrev.api.POST("/works.get", { body: { id: ref.id }, signal: ctx.signal }),
-  );
+  const { work } = await ctx.call("works.get", { id: ref.id });
   return work;
 }
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { definePrompt } from "../../mcp/prompt.js";
@@ -27,12 +26,12 @@ async function fetchTickets(
       : { state: ["closed"], actual_close_date: { type: "range" as const, after: since } };
   const res = await collect<Work>(
     async (cursor) => {
-      const page = await unwrap(
-        ctx.devrev.api.POST("/works.list", {
-          body: { type: ["ticket"], limit: 100, ...query, ...(cursor ? { cursor } : {}) },
-          signal: ctx.signal,
-        }),
-      );
+      const page = await ctx.call("works.list", {
+        type: ["ticket"],
+        limit: 100,
+        ...query,
+        ...(cursor ? { cursor } : {}),
+      });
       return { items: page.works, nextCursor: page.next_cursor };
     },
     {
