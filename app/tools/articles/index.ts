@@ -1,10 +1,10 @@
 import { defineDomain } from "../domain.js";
-import { articlesCreate } from "./create.js";
-import { articlesDelete } from "./delete.js";
-import { articlesGet } from "./get.js";
-import { articlesList } from "./list.js";
+import { articlesCreate } from "./articles-create.js";
+import { articlesDelete } from "./articles-delete.js";
+import { articlesGet } from "./articles-get.js";
+import { articlesList } from "./articles-list.js";
 import { articleResource } from "./resource.js";
-import { articlesUpdate } from "./update.js";
+import { articlesUpdate } from "./articles-update.js";
 
 export const articles = defineDomain({
   toolset: "articles",

@@ -1,9 +1,9 @@
 import { defineDomain } from "../domain.js";
-import { conversationsCreate } from "./create.js";
-import { conversationsGet } from "./get.js";
-import { conversationsList } from "./list.js";
+import { conversationsCreate } from "./conversations-create.js";
+import { conversationsGet } from "./conversations-get.js";
+import { conversationsList } from "./conversations-list.js";
 import { conversationResource } from "./resource.js";
-import { conversationsUpdate } from "./update.js";
+import { conversationsUpdate } from "./conversations-update.js";
 
 export const conversations = defineDomain({
   toolset: "conversations",

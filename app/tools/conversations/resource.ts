@@ -1,7 +1,7 @@
 import { defineResource } from "../../mcp/resource.js";
 import { completeByPrefix } from "../shared/complete.js";
 import { renderConversationDetail } from "./conversation-shape.js";
-import { loadConversation } from "./get.js";
+import { loadConversation } from "./conversations-get.js";
 
 export const conversationResource = defineResource({
   name: "conversation",

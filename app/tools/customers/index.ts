@@ -6,7 +6,7 @@ import { accountsList } from "./accounts-list.js";
 import { accountsUpdate } from "./accounts-update.js";
 import { draftCustomerResponse } from "./draft-customer-response-prompt.js";
 import { onboardCustomer } from "./onboard-customer-prompt.js";
-import { customerOverview } from "./overview.js";
+import { customerOverview } from "./customer-overview.js";
 import { accountResource, revOrgResource } from "./resources.js";
 import { revOrgsCreate } from "./rev-orgs-create.js";
 import { revOrgsDelete } from "./rev-orgs-delete.js";

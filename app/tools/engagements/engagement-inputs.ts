@@ -6,6 +6,9 @@ import { ENGAGEMENT_TYPES } from "./engagement-shape.js";
 
 export const engagementIdInput = z.string().min(1);
 
+/** Participants of an engagement: dev or customer user ids. */
+export const engagementMembersInput = z.array(z.string().min(1)).min(1).max(50);
+
 export function engagementId(input: string): string {
   return expectKind(input, [], "an engagement").id;
 }

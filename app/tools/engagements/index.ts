@@ -1,8 +1,9 @@
 import { defineDomain } from "../domain.js";
-import { engagementsDelete } from "./delete.js";
-import { engagementsGet } from "./get.js";
-import { engagementsList } from "./list.js";
-import { engagementsCreate, engagementsUpdate } from "./write.js";
+import { engagementsCreate } from "./engagements-create.js";
+import { engagementsDelete } from "./engagements-delete.js";
+import { engagementsGet } from "./engagements-get.js";
+import { engagementsList } from "./engagements-list.js";
+import { engagementsUpdate } from "./engagements-update.js";
 
 export const engagements = defineDomain({
   toolset: "engagements",

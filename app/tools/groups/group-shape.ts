@@ -25,6 +25,7 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 
 export const groupIdInput = z.string().min(1);
+export const groupMemberInput = z.string().min(1);
 
 export function toGroup(g: Schemas["group"]): GroupShape {
   const owner = userRef(g.owner);

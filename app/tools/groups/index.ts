@@ -1,9 +1,10 @@
 import { defineDomain } from "../domain.js";
-import { groupsCreate } from "./create.js";
-import { groupsGet } from "./get.js";
-import { groupsList } from "./list.js";
-import { groupsMembers, groupsMembersRemove } from "./members.js";
-import { groupsUpdate } from "./update.js";
+import { groupsCreate } from "./groups-create.js";
+import { groupsGet } from "./groups-get.js";
+import { groupsList } from "./groups-list.js";
+import { groupsMembers } from "./groups-members.js";
+import { groupsMembersRemove } from "./groups-members-remove.js";
+import { groupsUpdate } from "./groups-update.js";
 
 export const groups = defineDomain({
   toolset: "groups",

@@ -8,6 +8,9 @@ export const incidentIdInput = z.string().min(1);
 /** Severity ids: 0 = Sev0 (worst) ... 3 = Sev3; the tools' descriptions say so once. */
 export const severityInput = z.number().int().min(0).max(9);
 
+export const incidentPartsInput = z.array(z.string().min(1)).min(1).max(10);
+export const incidentOwnersInput = z.array(z.string().min(1)).min(1).max(10);
+
 export function incidentId(input: string): string {
   return expectKind(input, ["incident"], "an incident").id;
 }
@@ -32,4 +35,14 @@ export async function resolveStageIds(names: readonly string[], ctx: ToolContext
     }
     return found.id;
   });
+}
+
+/** One stage name or id to its id; undefined when none was given. */
+export async function resolveStageId(
+  name: string | undefined,
+  ctx: ToolContext,
+): Promise<string | undefined> {
+  if (!name) return undefined;
+  const [id] = await resolveStageIds([name], ctx);
+  return id;
 }

@@ -1,8 +1,9 @@
 import { defineDomain } from "../domain.js";
-import { incidentsDelete } from "./delete.js";
-import { incidentsGet } from "./get.js";
-import { incidentsList } from "./list.js";
-import { incidentsCreate, incidentsUpdate } from "./write.js";
+import { incidentsCreate } from "./incidents-create.js";
+import { incidentsDelete } from "./incidents-delete.js";
+import { incidentsGet } from "./incidents-get.js";
+import { incidentsList } from "./incidents-list.js";
+import { incidentsUpdate } from "./incidents-update.js";
 
 export const incidents = defineDomain({
   toolset: "incidents",

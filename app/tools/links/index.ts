@@ -1,7 +1,7 @@
 import { defineDomain } from "../domain.js";
-import { linksCreate } from "./create.js";
-import { linksDelete } from "./delete.js";
-import { linksList } from "./list.js";
+import { linksCreate } from "./links-create.js";
+import { linksDelete } from "./links-delete.js";
+import { linksList } from "./links-list.js";
 
 export const links = defineDomain({
   toolset: "links",

@@ -1,10 +1,10 @@
 import { defineDomain } from "../domain.js";
-import { partsCreate } from "./create.js";
-import { partsDelete } from "./delete.js";
-import { partsGet } from "./get.js";
-import { partsList } from "./list.js";
+import { partsCreate } from "./parts-create.js";
+import { partsDelete } from "./parts-delete.js";
+import { partsGet } from "./parts-get.js";
+import { partsList } from "./parts-list.js";
 import { partResource } from "./resource.js";
-import { partsUpdate } from "./update.js";
+import { partsUpdate } from "./parts-update.js";
 
 export const parts = defineDomain({
   toolset: "parts",

@@ -1,8 +1,9 @@
 import { defineDomain } from "../domain.js";
-import { questionAnswersDelete } from "./delete.js";
-import { questionAnswersGet } from "./get.js";
-import { questionAnswersList } from "./list.js";
-import { questionAnswersCreate, questionAnswersUpdate } from "./write.js";
+import { questionAnswersCreate } from "./question-answers-create.js";
+import { questionAnswersDelete } from "./question-answers-delete.js";
+import { questionAnswersGet } from "./question-answers-get.js";
+import { questionAnswersList } from "./question-answers-list.js";
+import { questionAnswersUpdate } from "./question-answers-update.js";
 
 export const qa = defineDomain({
   toolset: "qa",

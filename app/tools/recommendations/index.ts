@@ -1,5 +1,5 @@
 import { defineDomain } from "../domain.js";
-import { recommendations } from "./get-reply.js";
+import { recommendations } from "./recommendations.js";
 
 export const recommendationsDomain = defineDomain({
   toolset: "recommendations",

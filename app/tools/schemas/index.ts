@@ -1,6 +1,6 @@
 import { defineDomain } from "../domain.js";
-import { customFieldsGet } from "./custom-fields.js";
-import { subtypesList } from "./subtypes.js";
+import { customFieldsGet } from "./custom-fields-get.js";
+import { subtypesList } from "./subtypes-list.js";
 
 export const schemas = defineDomain({
   toolset: "schemas",

@@ -1,9 +1,9 @@
 import { defineDomain } from "../domain.js";
-import { tagsCreate } from "./create.js";
-import { tagsDelete } from "./delete.js";
-import { tagsGet } from "./get.js";
-import { tagsList } from "./list.js";
-import { tagsUpdate } from "./update.js";
+import { tagsCreate } from "./tags-create.js";
+import { tagsDelete } from "./tags-delete.js";
+import { tagsGet } from "./tags-get.js";
+import { tagsList } from "./tags-list.js";
+import { tagsUpdate } from "./tags-update.js";
 
 export const tags = defineDomain({
   toolset: "tags",

@@ -1,8 +1,8 @@
 import { defineDomain } from "../domain.js";
-import { timelineEntriesCreate } from "./create.js";
-import { timelineEntriesDelete } from "./delete.js";
-import { timelineEntriesList } from "./list.js";
-import { timelineEntriesUpdate } from "./update.js";
+import { timelineEntriesCreate } from "./timeline-entries-create.js";
+import { timelineEntriesDelete } from "./timeline-entries-delete.js";
+import { timelineEntriesList } from "./timeline-entries-list.js";
+import { timelineEntriesUpdate } from "./timeline-entries-update.js";
 
 export const timeline = defineDomain({
   toolset: "timeline",

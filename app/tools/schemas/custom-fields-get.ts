@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
-import { LEAF_TYPES } from "./subtypes.js";
+import { LEAF_TYPES } from "./subtypes-list.js";
 
 const fieldSchema = z.object({
   name: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { qaId, qaIdInput } from "./qa-id.js";
+import { qaId, qaIdInput } from "./qa-inputs.js";
 import { qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
 
 export const questionAnswersGet = defineTool({

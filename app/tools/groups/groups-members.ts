@@ -5,9 +5,14 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
-import { groupIdInput, memberSchema, renderMemberLine, resolveGroupId, toMember } from "./group-shape.js";
-
-const memberInput = z.string().min(1);
+import {
+  groupIdInput,
+  groupMemberInput,
+  memberSchema,
+  renderMemberLine,
+  resolveGroupId,
+  toMember,
+} from "./group-shape.js";
 
 // Listing and adding are one tool; removing is a separate destructive tool, so each tool's
 // annotations stay true to everything it can do.
@@ -20,7 +25,7 @@ export const groupsMembers = defineTool({
   input: z.object({
     group: groupIdInput,
     action: z.enum(["list", "add"]).default("list"),
-    member: memberInput.optional().describe("For add"),
+    member: groupMemberInput.optional().describe("For add"),
     cursor: cursorInput,
     limit: limitInput,
   }),
@@ -70,23 +75,5 @@ export const groupsMembers = defineTool({
         ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
       },
     };
-  },
-});
-
-export const groupsMembersRemove = defineTool({
-  name: "devrev_groups_members_remove",
-  title: "Remove a group member",
-  toolset: "groups",
-  description: "Remove a member from a group; they lose its assignments and access.",
-  input: z.object({ group: groupIdInput, member: memberInput }),
-  output: z.object({ group: z.string(), removed: z.string() }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["groups.members.remove", "groups.get", "dev-users.self"],
-  async handler(args, ctx) {
-    const group = await resolveGroupId(args.group, ctx);
-    const [member] = await resolveUserIds([args.member], ctx);
-    if (!member) throw new ToolInputError("Give the member to remove.");
-    await ctx.call("groups.members.remove", { group, member });
-    return { text: `Removed ${member} from ${args.group.trim()}.`, structured: { group, removed: member } };
   },
 });

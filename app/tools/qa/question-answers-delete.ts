@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { qaId, qaIdInput } from "./qa-id.js";
+import { qaId, qaIdInput } from "./qa-inputs.js";
 
 export const questionAnswersDelete = defineTool({
   name: "devrev_question_answers_delete",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { commentId, commentIdInput } from "./update.js";
+import { commentId, commentIdInput } from "./timeline-entries-update.js";
 
 export const timelineEntriesDelete = defineTool({
   name: "devrev_timeline_entries_delete",

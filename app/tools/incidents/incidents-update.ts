@@ -4,60 +4,15 @@ import { requireChanges } from "../shared/changes.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { toDateTime } from "../works/dates.js";
-import { incidentId, incidentIdInput, resolveStageIds, severityInput } from "./incident-inputs.js";
+import {
+  incidentId,
+  incidentIdInput,
+  incidentOwnersInput,
+  incidentPartsInput,
+  resolveStageId,
+  severityInput,
+} from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
-
-const parts = z.array(z.string().min(1)).min(1).max(10);
-const owners = z.array(z.string().min(1)).min(1).max(10);
-
-async function stageId(name: string | undefined, ctx: Parameters<typeof resolveStageIds>[1]) {
-  if (!name) return undefined;
-  const [id] = await resolveStageIds([name], ctx);
-  return id;
-}
-
-export const incidentsCreate = defineTool({
-  name: "devrev_incidents_create",
-  title: "Declare an incident",
-  toolset: "incidents",
-  description:
-    "Declare an incident. Severity 0 = Sev0 (worst) to 3; owners default to the caller, stage to the first.",
-  input: z.object({
-    title: z.string().trim().min(1).max(256),
-    body: z.string().max(65_536).optional().describe("Impact, next steps"),
-    severity: severityInput.optional(),
-    applies_to_parts: parts.optional(),
-    owned_by: owners.optional(),
-    stage: z.string().min(1).optional(),
-    identified_date: dateInput.optional(),
-    target_close_date: dateInput.optional(),
-  }),
-  output: z.object({ incident: incidentDetailSchema }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["incidents.create", "stages.custom.list", "parts.get", "dev-users.self"],
-  beta: true,
-  async handler(args, ctx) {
-    const stage = await stageId(args.stage, ctx);
-    const body = {
-      title: args.title,
-      owned_by: await resolveUserIds(args.owned_by ?? ["me"], ctx),
-      ...(args.body ? { body: args.body } : {}),
-      ...(args.severity !== undefined ? { severity: args.severity } : {}),
-      ...(args.applies_to_parts
-        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
-        : {}),
-      ...(stage ? { stage: { stage } } : {}),
-      ...(args.identified_date ? { identified_date: toDateTime(args.identified_date) } : {}),
-      ...(args.target_close_date ? { target_close_date: toDateTime(args.target_close_date) } : {}),
-    };
-    const { incident } = await ctx.call("incidents.create", body);
-    const detail = toIncidentDetail(incident);
-    return {
-      text: `Declared ${detail.display_id ?? detail.id}.\n${renderIncidentDetail(detail)}`,
-      structured: { incident: detail },
-    };
-  },
-});
 
 const CHANGES = [
   "title",
@@ -82,8 +37,8 @@ export const incidentsUpdate = defineTool({
     body: z.string().max(65_536).optional(),
     severity: severityInput.optional(),
     stage: z.string().min(1).optional(),
-    owned_by: owners.optional(),
-    applies_to_parts: parts.optional(),
+    owned_by: incidentOwnersInput.optional(),
+    applies_to_parts: incidentPartsInput.optional(),
     mitigated_date: dateInput.optional(),
     target_close_date: dateInput.optional(),
   }),
@@ -94,7 +49,7 @@ export const incidentsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const id = incidentId(args.id);
-    const stage = await stageId(args.stage, ctx);
+    const stage = await resolveStageId(args.stage, ctx);
     const body = {
       id,
       ...(args.title !== undefined ? { title: args.title } : {}),
