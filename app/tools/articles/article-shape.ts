@@ -1,8 +1,9 @@
 import { z } from "zod";
-import type { PartSummary, Schemas } from "../../devrev/types.js";
+import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { day, fields, type UserRef, userLabel, userRef, userRefSchema } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { partLabel, partRef, partRefSchema } from "../shared/part-ref.js";
+import { strip } from "../shared/strip.js";
 
 // The compact form of a knowledge-base article. DevRev keeps an article's body in artifacts (the
 // resource's content artifact) or at an external URL; the API returns the description, the URL and
@@ -11,22 +12,6 @@ import { strip } from "../works/work-shape.js";
 export const ARTICLE_STATUSES = ["draft", "published", "review_needed", "archived"] as const;
 
 type Article = Schemas["article"];
-
-export const partRefSchema = z.object({
-  id: z.string(),
-  display_id: z.string().optional(),
-  name: z.string().optional(),
-});
-export type PartRef = z.infer<typeof partRefSchema>;
-
-export function partRef(p: PartSummary): PartRef {
-  const name = sanitizeLine((p as { name?: string }).name, 80) || undefined;
-  return strip({ id: p.id, display_id: p.display_id, name });
-}
-
-export function partLabel(p: PartRef): string {
-  return p.name ?? p.display_id ?? p.id;
-}
 
 export const articleSummarySchema = z.object({
   id: z.string().describe("Full DevRev id (don:...)"),

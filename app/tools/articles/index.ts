@@ -3,8 +3,8 @@ import { articlesCreate } from "./articles-create.js";
 import { articlesDelete } from "./articles-delete.js";
 import { articlesGet } from "./articles-get.js";
 import { articlesList } from "./articles-list.js";
-import { articleResource } from "./resource.js";
 import { articlesUpdate } from "./articles-update.js";
+import { articleResource } from "./resource.js";
 
 export const articles = defineDomain({
   toolset: "articles",

@@ -4,7 +4,7 @@ import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { orgRef, orgRefSchema } from "../customers/customer-shape.js";
 import { day, fields, type UserRef, userLabel, userRef, userRefSchema } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // The compact form of a support conversation and its messages (timeline comments).
 

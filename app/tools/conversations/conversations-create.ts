@@ -5,7 +5,7 @@ import { sanitizeText } from "../../util/sanitize.js";
 import { userLabel, userRef } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { resolveUserIds } from "../shared/resolve.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 import {
   type Message,
   renderConversationDetail,

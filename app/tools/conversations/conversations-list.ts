@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
+import { boundedField, time, withinDateBounds } from "../shared/dates.js";
 import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, dateInput, limitInput } from "../shared/inputs.js";
@@ -14,7 +15,6 @@ import {
 } from "./conversation-shape.js";
 
 type Conversation = Schemas["conversation"];
-type DateField = "created_date" | "modified_date";
 
 /** With date bounds, at most this many upstream pages are read per call. */
 const MAX_SCAN_PAGES = 5;
@@ -61,12 +61,7 @@ export const conversationsList = defineTool({
       return { items: res.conversations, next: res.next_cursor };
     };
 
-    const dateField: DateField | undefined =
-      args.modified_after || args.modified_before
-        ? "modified_date"
-        : args.created_after || args.created_before
-          ? "created_date"
-          : undefined;
+    const dateField = boundedField(args);
     let found: Conversation[];
     let nextCursor: string | undefined;
     let scanned = 0;
@@ -77,7 +72,7 @@ export const conversationsList = defineTool({
     } else {
       // DevRev may ignore date filters: read pages and keep what is in bounds. Each page asks only for
       // as many items as are still missing, so nothing is skipped and the cursor stays exact.
-      const within = inBounds(args);
+      const within = withinDateBounds(args);
       found = [];
       nextCursor = args.cursor;
       for (let i = 0; i < MAX_SCAN_PAGES && found.length < limit; i++) {
@@ -103,23 +98,3 @@ export const conversationsList = defineTool({
     };
   },
 });
-
-function inBounds(args: z.output<typeof input>) {
-  const bounds: Array<[DateField, string | undefined, string | undefined]> = [
-    ["created_date", args.created_after, args.created_before],
-    ["modified_date", args.modified_after, args.modified_before],
-  ];
-  return (c: Conversation) =>
-    bounds.every(([field, after, before]) => {
-      if (!after && !before) return true;
-      const t = time(c[field]);
-      if (Number.isNaN(t)) return false;
-      return (!after || t >= time(after)) && (!before || t < time(before));
-    });
-}
-
-/** Milliseconds since the epoch; a plain date is midnight UTC. NaN when absent or unreadable. */
-function time(iso: string | undefined): number {
-  if (!iso) return Number.NaN;
-  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-}

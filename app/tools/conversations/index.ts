@@ -2,8 +2,8 @@ import { defineDomain } from "../domain.js";
 import { conversationsCreate } from "./conversations-create.js";
 import { conversationsGet } from "./conversations-get.js";
 import { conversationsList } from "./conversations-list.js";
-import { conversationResource } from "./resource.js";
 import { conversationsUpdate } from "./conversations-update.js";
+import { conversationResource } from "./resource.js";
 
 export const conversations = defineDomain({
   toolset: "conversations",

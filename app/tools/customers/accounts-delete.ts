@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchAccount } from "../shared/fetch.js";
 import { toAccount } from "./customer-shape.js";
 
 export const accountsDelete = defineTool({
@@ -16,9 +16,8 @@ export const accountsDelete = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["accounts.get", "accounts.delete"],
   async handler(args, ctx) {
-    const ref = expectKind(args.id, ["account"], "an account");
     // Read first: the confirmation names what was deleted, and the delete uses the full id.
-    const { account } = await ctx.call("accounts.get", { id: ref.id });
+    const account = await fetchAccount(args.id, ctx);
     await ctx.call("accounts.delete", { id: account.id });
     const a = toAccount(account);
     const deleted = { id: a.id, ...(a.display_id ? { display_id: a.display_id } : {}), name: a.name };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchAccount } from "../shared/fetch.js";
 import { accountSchema, renderAccountDetail, toAccount } from "./customer-shape.js";
 
 export const accountsGet = defineTool({
@@ -13,8 +13,7 @@ export const accountsGet = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["accounts.get"],
   async handler(args, ctx) {
-    const ref = expectKind(args.id, ["account"], "an account");
-    const { account } = await ctx.call("accounts.get", { id: ref.id });
+    const account = await fetchAccount(args.id, ctx);
     const shaped = toAccount(account, 4_000);
     return { text: renderAccountDetail(shaped), structured: { account: shaped } };
   },

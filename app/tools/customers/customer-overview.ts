@@ -2,7 +2,8 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import type { ConversationSummary } from "../conversations/conversation-shape.js";
 import { userLabel } from "../shared/format.js";
-import { strip, type WorkSummary } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
+import type { WorkSummary } from "../works/work-shape.js";
 import { accountSchema, type RevOrgShape } from "./customer-shape.js";
 import { loadOverview, renderOverview } from "./overview-data.js";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { day, fields, type UserRef, userLabel, userRef, userRefSchema } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // Compact forms of DevRev's customers: accounts (the company) and rev orgs (the workspaces a
 // company's contacts and tickets belong to; every account has a default one).

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
 import { renderAccountLine, renderRevOrgLine, toAccount, toRevOrg } from "./customer-shape.js";
@@ -20,8 +20,7 @@ export const draftCustomerResponse = definePrompt({
     tone: `Tone of the reply: ${TONES.join(", ")} (default friendly)`,
   },
   async get(args, ctx) {
-    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const ticket = toWorkDetail(work, 6_000);
     const [customer, comments] = await Promise.all([
       ticket.rev_org

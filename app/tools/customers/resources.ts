@@ -1,5 +1,6 @@
 import { defineResource } from "../../mcp/resource.js";
 import { completeByPrefix } from "../shared/complete.js";
+import { fetchAccount } from "../shared/fetch.js";
 import { expectKind } from "../shared/ids.js";
 import { revOrgsOfAccount } from "./customer-refs.js";
 import {
@@ -17,8 +18,7 @@ export const accountResource = defineResource({
   uri: "devrev://accounts/{id}",
   mimeType: "text/markdown",
   async read(params, ctx) {
-    const ref = expectKind(params.id ?? "", ["account"], "an account");
-    const { account } = await ctx.call("accounts.get", { id: ref.id });
+    const account = await fetchAccount(params.id ?? "", ctx);
     const { revOrgs, complete } = await revOrgsOfAccount(account.id, ctx);
     return [
       renderAccountDetail(toAccount(account, 8_000)),

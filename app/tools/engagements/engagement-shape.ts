@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { day, fields, userLabel, userRef, userRefSchema } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // Engagements (beta): calls, meetings, e-mails with customers. DevRev's engagement object carries
 // only its description beside the common fields, so that is what lists show.

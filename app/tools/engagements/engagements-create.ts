@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "../works/dates.js";
 import { engagementMembersInput, resolveParent } from "./engagement-inputs.js";
 import { CREATE_TYPES, engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
-import { partLabel, partRef, partRefSchema } from "../articles/article-shape.js";
 import { day, fields, type UserRef, userLabel, userRef, userRefSchema } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { partLabel, partRef, partRefSchema } from "../shared/part-ref.js";
+import { strip } from "../shared/strip.js";
 
 // Incidents (beta): outages and degradations, with a numeric severity DevRev labels (Sev0 worst)
 // and a custom stage (acknowledged, identified, mitigated, resolved).

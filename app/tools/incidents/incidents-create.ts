@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "../works/dates.js";
 import { incidentOwnersInput, incidentPartsInput, resolveStageId, severityInput } from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "../works/dates.js";
 import {
   incidentId,
   incidentIdInput,

@@ -18,6 +18,7 @@ export async function fetchPartWithChildren(
   return { part: shaped, children: res.parts.map((p) => toPart(p, 200)), moreChildren: !!res.next_cursor };
 }
 
-export function partRef(input: string) {
+/** The part an argument names, checked to be a part id. */
+export function parsePartRef(input: string) {
   return expectKind(input, PART_KINDS, WHAT);
 }

@@ -3,8 +3,8 @@ import { partsCreate } from "./parts-create.js";
 import { partsDelete } from "./parts-delete.js";
 import { partsGet } from "./parts-get.js";
 import { partsList } from "./parts-list.js";
-import { partResource } from "./resource.js";
 import { partsUpdate } from "./parts-update.js";
+import { partResource } from "./resource.js";
 
 export const parts = defineDomain({
   toolset: "parts",

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "../works/dates.js";
 import { PART_TYPES, partSchema, renderPartDetail, toPart } from "./part-shape.js";
 
 export const partsCreate = defineTool({

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { requireChanges } from "../shared/changes.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "../works/dates.js";
-import { partRef } from "./fetch.js";
+import { parsePartRef } from "./fetch.js";
 import { partSchema, renderPartDetail, toPart } from "./part-shape.js";
 
 const CHANGES = ["name", "description", "owned_by", "target_close_date"] as const;
@@ -28,7 +28,7 @@ export const partsUpdate = defineTool({
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     // DevRev's update union needs the part's type beside its id.
-    const { part: current } = await ctx.call("parts.get", { id: partRef(args.id).id });
+    const { part: current } = await ctx.call("parts.get", { id: parsePartRef(args.id).id });
     if (args.target_close_date !== undefined && current.type !== "enhancement")
       throw new ToolInputError(`target_close_date applies to enhancements; ${args.id} is a ${current.type}.`);
     const common = {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
-import { partLabel, partRef, partRefSchema } from "../articles/article-shape.js";
 import { day, fields } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { partLabel, partRef, partRefSchema } from "../shared/part-ref.js";
+import { strip } from "../shared/strip.js";
 
 // Question-answer pairs (beta): curated answers DevRev's assistant and recommendations draw on.
 

@@ -5,7 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { expectKind, WORK_KINDS } from "../shared/ids.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // recommendations.get-reply (beta) answers a question from the organisation's knowledge base
 // (articles, question-answers). Given a ticket or conversation, the question is what the customer

@@ -4,7 +4,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { cursorLine, day, fields } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // One search tool over DevRev's two beta search APIs: search.hybrid (semantic + keyword, one
 // namespace, no paging) and search.core (keyword with DevRev's query language, several namespaces,

@@ -1,7 +1,7 @@
 import { defineDomain } from "../domain.js";
+import { slaTrackersGet } from "./sla-trackers-get.js";
 import { slasGet } from "./slas-get.js";
 import { slasList } from "./slas-list.js";
-import { slaTrackersGet } from "./sla-trackers-get.js";
 
 export const slas = defineDomain({
   toolset: "slas",

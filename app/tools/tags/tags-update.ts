@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
-import { colorInput } from "./tags-create.js";
 import { renderTagLine, resolveTagId, tagIdInput, tagSchema, toTag } from "./tag-shape.js";
+import { colorInput } from "./tags-create.js";
 
 const CHANGES = ["name", "description", "allowed_values", "color"] as const;
 

@@ -3,7 +3,7 @@ import type { Schemas } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { orgRef, orgRefSchema } from "../customers/customer-shape.js";
 import { day, fields } from "../shared/format.js";
-import { strip } from "../works/work-shape.js";
+import { strip } from "../shared/strip.js";
 
 // Compact forms of DevRev's people: dev users (the team) and rev users (customers' contacts).
 

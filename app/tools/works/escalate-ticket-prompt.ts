@@ -3,7 +3,7 @@ import { definePrompt } from "../../mcp/prompt.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { fetchLinks, renderLinkLine } from "../links/link-shape.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { optional } from "./optional.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
@@ -22,8 +22,7 @@ export const escalateTicket = definePrompt({
     reason: "Why it needs escalating, e.g. 'customer's month-end close is blocked'",
   },
   async get(args, ctx) {
-    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const label = work.display_id ?? work.id;
     const [comments, links, sla] = await Promise.all([
       recentComments(work.id, ctx, 10),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { definePrompt } from "../../mcp/prompt.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { renderWorkDetail, renderWorkLine, toWorkDetail, toWorkSummary } from "./work-shape.js";
 
 // Candidates come from keyword overlap between titles over a bounded window of recently updated
@@ -43,8 +43,7 @@ export const findSimilarTickets = definePrompt({
   args: z.object({ ticket_id: z.string().min(1) }),
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
-    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const label = work.display_id ?? work.id;
     // The customer's own name says nothing about the problem.
     const customer = work.type === "ticket" ? (work.rev_org?.display_name ?? "") : "";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
 import { fetchLinks, otherEnd, renderEndpoint, renderLinkLine } from "../links/link-shape.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { optional } from "./optional.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
@@ -14,8 +14,7 @@ export const investigateIssue = definePrompt({
   args: z.object({ issue_id: z.string().min(1) }),
   argDescriptions: { issue_id: "The issue, e.g. ISS-7 or its don: id" },
   async get(args, ctx) {
-    const ref = expectKind(args.issue_id, ["issue"], "an issue");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.issue_id, ctx, ["issue"], "an issue");
     const label = work.display_id ?? work.id;
     const [links, comments] = await Promise.all([
       optional(() => fetchLinks(work.id, ctx, { max: 40 })),

@@ -1,5 +1,6 @@
 import { defineResource } from "../../mcp/resource.js";
-import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
+import { WORK_KINDS } from "../shared/ids.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
 
 export const workResource = defineResource({
@@ -9,8 +10,7 @@ export const workResource = defineResource({
   uri: "devrev://works/{id}",
   mimeType: "text/markdown",
   async read(params, ctx) {
-    const ref = expectKind(params.id ?? "", WORK_KINDS, "a work item");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(params.id ?? "", ctx, WORK_KINDS, "a work item");
     return renderWorkDetail(toWorkDetail(work, 16_000));
   },
   complete: {

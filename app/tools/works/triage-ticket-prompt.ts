@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
-import { expectKind } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
 
@@ -11,8 +11,7 @@ export const triageTicket = definePrompt({
   args: z.object({ ticket_id: z.string().min(1) }),
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
-    const ref = expectKind(args.ticket_id, ["ticket"], "a ticket");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const comments = await recentComments(work.id, ctx);
     const text = [
       `Triage this DevRev ticket. Decide: severity (blocker/high/medium/low) with a one-line reason, the right owner`,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Work } from "../../devrev/types.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { day, fields, type UserRef, userLabel, userRef, userRefSchema } from "../shared/format.js";
+import { strip } from "../shared/strip.js";
 
 // The compact form of a DevRev work item: what triage needs (ids, title, stage, owners,
 // severity/priority, part, dates), without DevRev's nested metadata.
@@ -133,10 +134,4 @@ export function renderWorkDetail(w: WorkDetail): string {
   ].filter(Boolean);
   if (w.body) lines.push("", w.body);
   return lines.join("\n");
-}
-
-/** Drops undefined keys so structured content stays small and schema-clean. */
-export function strip<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
 }

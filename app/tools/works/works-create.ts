@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
-import { toDateTime } from "./dates.js";
 import { donIds } from "./filters.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
-import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { fetchRecentComments } from "../timeline/comments.js";
 import { commentSchema, renderCommentLine } from "../timeline/entry-shape.js";
 import { renderWorkDetail, toWorkDetail, workDetailSchema } from "./work-shape.js";
@@ -23,8 +23,7 @@ export const worksGet = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["works.get", "timeline-entries.list"],
   async handler(args, ctx) {
-    const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.id, ctx);
     const detail = toWorkDetail(work);
     const wanted = Math.min(args.comments ?? 0, MAX_COMMENTS);
     if (!wanted) return { text: renderWorkDetail(detail), structured: { work: detail } };

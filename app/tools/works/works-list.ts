@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
-import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { boundedField, time, withinDateBounds } from "../shared/dates.js";
 import { cursorLine } from "../shared/format.js";
 import { cursorInput, dateInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { workFilterBody, workFilterShape } from "./filters.js";
@@ -30,8 +30,6 @@ const output = z.object({
   truncated: z.boolean().optional(),
 });
 
-type DateField = "created_date" | "modified_date";
-
 export const worksList = defineTool({
   name: "devrev_works_list",
   title: "List work items",
@@ -47,12 +45,7 @@ export const worksList = defineTool({
   async handler(args, ctx) {
     if (args.count_only) return countWorks(args, ctx);
     const limit = clampLimit(args.limit);
-    const dateField: DateField | undefined =
-      args.modified_after || args.modified_before
-        ? "modified_date"
-        : args.created_after || args.created_before
-          ? "created_date"
-          : undefined;
+    const dateField = boundedField(args);
     const sortBy = dateField ? [`${dateField}:desc`] : normaliseSortBy(args.sort_by);
     const body = {
       limit,
@@ -65,12 +58,11 @@ export const worksList = defineTool({
     let works = res.works;
     let nextCursor = res.next_cursor;
     if (dateField) {
-      const within = inBounds(args);
-      works = works.filter(within);
+      works = works.filter(withinDateBounds(args));
       // Sorted newest first: once the oldest item is before the lower bound, no later page can match.
       const after = dateField === "modified_date" ? args.modified_after : args.created_after;
       const last = res.works.at(-1)?.[dateField];
-      if (after && last && last < normaliseBound(after)) nextCursor = undefined;
+      if (after && last && time(last) < time(after)) nextCursor = undefined;
     }
     const items = works.map(toWorkSummary);
     const text = [
@@ -97,23 +89,4 @@ async function countWorks(args: z.output<typeof input>, ctx: ToolContext) {
     .join(", ");
   const text = `${res.count}${res.has_more ? "+" : ""} work items${filters ? ` match ${filters}` : " in total"}.`;
   return { text, structured: { count: res.count, more: res.has_more } };
-}
-
-function inBounds(args: z.output<typeof input>) {
-  const bounds: Array<[DateField, string | undefined, string | undefined]> = [
-    ["created_date", args.created_after, args.created_before],
-    ["modified_date", args.modified_after, args.modified_before],
-  ];
-  return (w: Work) =>
-    bounds.every(([field, after, before]) => {
-      const v = w[field];
-      if (!after && !before) return true;
-      if (!v) return false;
-      return (!after || v >= normaliseBound(after)) && (!before || v < normaliseBound(before));
-    });
-}
-
-/** Plain dates compare as midnight UTC, matching DevRev's ISO timestamps lexically. */
-function normaliseBound(d: string): string {
-  return d.length === 10 ? `${d}T00:00:00.000Z` : new Date(d).toISOString();
 }

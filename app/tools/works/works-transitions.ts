@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
-import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { fetchWork } from "../shared/fetch.js";
 import { loadTransitions, renderStage, stageSchema } from "./stage-transitions.js";
 
 export const worksTransitions = defineTool({
@@ -26,8 +26,7 @@ export const worksTransitions = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   operations: ["works.get", "schemas.aggregated.get", "stage-diagrams.get", "stages.custom.list"],
   async handler(args, ctx) {
-    const ref = expectKind(args.id, WORK_KINDS, "a work item (ticket, issue, task)");
-    const { work } = await ctx.call("works.get", { id: ref.id });
+    const work = await fetchWork(args.id, ctx);
     const shaped = {
       id: work.id,
       ...(work.display_id ? { display_id: work.display_id } : {}),

@@ -4,10 +4,10 @@ import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { requireChanges } from "../shared/changes.js";
-import { expectKind, WORK_KINDS } from "../shared/ids.js";
+import { toDateTime } from "../shared/dates.js";
+import { fetchWork } from "../shared/fetch.js";
 import { dateInput } from "../shared/inputs.js";
 import { resolvePartId, resolveUserIds, resolveWork } from "../shared/resolve.js";
-import { toDateTime } from "./dates.js";
 import { donIds } from "./filters.js";
 import { checkStageMove, loadTransitions } from "./stage-transitions.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
@@ -63,7 +63,7 @@ export const worksUpdate = defineTool({
     const changed = requireChanges(args, CHANGES);
     const addTags = donIds(args.add_tags, "add_tags");
     const removeTags = donIds(args.remove_tags, "remove_tags");
-    const full = args.stage ? await getWork(args.id, ctx) : undefined;
+    const full = args.stage ? await fetchWork(args.id, ctx) : undefined;
     const work = full
       ? { id: full.id, type: full.type, displayId: full.display_id }
       : await resolveWork(args.id, ctx);
@@ -112,12 +112,6 @@ export const worksUpdate = defineTool({
     };
   },
 });
-
-async function getWork(input: string, ctx: ToolContext): Promise<Work> {
-  const ref = expectKind(input, WORK_KINDS, "a work item (ticket, issue, task)");
-  const { work } = await ctx.call("works.get", { id: ref.id });
-  return work;
-}
 
 /**
  * The stage name to send, checked against the stage diagram. When the diagram cannot be read (or
