@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseOAuthKeys } from "../oauth/keys.js";
 import { boolFlag, httpUrl, intInRange, oneOf, optionalSecret, stringList } from "./env-parsers.js";
 
 export const TRANSPORTS = ["stdio", "streamable-http"] as const;
@@ -53,6 +54,8 @@ const envSchema = z.object({
   MCP_ENABLE_DESTRUCTIVE_TOOLS: boolFlag(false),
   MCP_ENABLE_BETA_TOOLS: boolFlag(true),
   MCP_MAX_RESULT_CHARS: intInRange(24_000, 1_000, 1_000_000),
+  MCP_PUBLIC_URL: httpUrl(),
+  MCP_OAUTH_KEYS: optionalSecret(),
   SANDBOX_FAULTS: z.string().optional(),
   K_SERVICE: z.string().optional(),
 });
@@ -82,6 +85,13 @@ export interface Config {
     maxBodyBytes: number;
     requestTimeoutMs: number;
     shutdownGraceMs: number;
+  };
+  /** The OAuth door (/oauth/mcp): on when keys are set, in devrev-pat mode. */
+  oauth: {
+    /** MCP_PUBLIC_URL without a trailing slash; when unset on loopback, the listening address. */
+    publicUrl: string | undefined;
+    /** Raw MCP_OAUTH_KEYS entries (base64url, newest first); parsed by app/oauth/keys.ts. */
+    keys: readonly string[];
   };
   auditLog: boolean;
   tools: {
@@ -163,6 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
       requestTimeoutMs: e.MCP_REQUEST_TIMEOUT_MS,
       shutdownGraceMs: e.MCP_SHUTDOWN_GRACE_MS,
     },
+    oauth: {
+      publicUrl: e.MCP_PUBLIC_URL,
+      keys: e.MCP_OAUTH_KEYS
+        ? e.MCP_OAUTH_KEYS.split(",")
+            .map((k) => k.trim())
+            .filter(Boolean)
+        : [],
+    },
     auditLog: e.MCP_AUDIT_LOG_ENABLED,
     tools: {
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : ["default"],
@@ -188,6 +206,7 @@ function crossCheck(c: Config): string[] {
     }
     return problems;
   }
+  problems.push(...oauthProblems(c));
   if (c.auth.mode === "static-token") {
     if (!c.auth.staticToken) {
       problems.push("MCP_AUTH_TOKEN: required when MCP_AUTH_MODE=static-token (the shared Bearer token)");
@@ -208,6 +227,37 @@ function crossCheck(c: Config): string[] {
     }
     if (!c.devrev.token && !c.sandbox.enabled) {
       problems.push("DEVREV_API_TOKEN: required when MCP_AUTH_MODE=none (DevRev calls use it)");
+    }
+  }
+  return problems;
+}
+
+function oauthProblems(c: Config): string[] {
+  const problems: string[] = [];
+  if (c.oauth.keys.length > 0) {
+    const parsed = parseOAuthKeys(c.oauth.keys.join(","));
+    if (!parsed.ok) problems.push(`MCP_OAUTH_KEYS: ${parsed.problem}`);
+    if (c.auth.mode !== "devrev-pat") {
+      problems.push(
+        `MCP_OAUTH_KEYS: the OAuth door needs MCP_AUTH_MODE=devrev-pat (it binds each person's PAT); unset it for ${c.auth.mode}`,
+      );
+    }
+    if (!c.oauth.publicUrl && !isLoopbackHost(c.host)) {
+      problems.push(
+        "MCP_PUBLIC_URL: required with MCP_OAUTH_KEYS when not bound to loopback: the https base URL clients reach (e.g. https://svc-123.us-central1.run.app)",
+      );
+    }
+  }
+  const url = c.oauth.publicUrl;
+  if (url) {
+    const u = new URL(url);
+    if (u.protocol !== "https:" && !isLoopbackHost(u.hostname)) {
+      problems.push(`MCP_PUBLIC_URL: must be https (http only for localhost/127.0.0.1), not "${url}"`);
+    }
+    if ((u.pathname !== "/" && u.pathname !== "") || u.search || u.hash) {
+      problems.push(
+        `MCP_PUBLIC_URL: give only the origin (scheme, host, port), without a path, not "${url}"`,
+      );
     }
   }
   return problems;

@@ -4,6 +4,7 @@ import type { Authenticator } from "../auth/types.js";
 import type { Config } from "../config/config.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
+import { createOAuthServer, OAUTH_MCP_PATHS, type OAuthOptions } from "../oauth/index.js";
 import { authMiddleware } from "./auth-middleware.js";
 import { type DevRevReachability, healthRoutes } from "./health.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
@@ -25,6 +26,8 @@ export interface HttpAppDeps extends McpRouteDeps {
   projectId?: string;
   /** Registers cleanup to run when the server stops. */
   onClose?: (cleanup: () => void) => void;
+  /** The OAuth door on /oauth/mcp (devrev-pat mode with MCP_OAUTH_KEYS); absent = off. */
+  oauth?: Omit<OAuthOptions, "auth" | "auditor" | "logger" | "recordFailure">;
 }
 
 export const MCP_PATHS = ["/mcp", "/mcp/readonly", "/mcp/x/:toolsets", "/mcp/x/:toolsets/readonly"];
@@ -40,6 +43,24 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use(requestContext(deps.logger, deps.projectId));
   app.use(securityHeaders);
   app.use(healthRoutes(deps.version, deps.reachability, deps.isDraining));
+  const failures = failedAuthLimiter(config.rateLimit.unauthenticatedRpm);
+  deps.onClose?.(() => failures?.shutdown());
+  // The authorization server's pages and endpoints are reached by browsers on this server's own
+  // origin (consent) and by clients from anywhere (metadata, token): they have their own checks
+  // (CSRF, same-origin forms, PKCE), so they sit before the MCP Origin guard.
+  const oauth = deps.oauth
+    ? createOAuthServer({
+        ...deps.oauth,
+        auth: deps.auth,
+        auditor: deps.auditor,
+        logger: deps.logger,
+        ...(failures ? { recordFailure: failures.recordFailure } : {}),
+      })
+    : undefined;
+  if (oauth) {
+    if (failures) app.use(["/oauth/token", "/oauth/register"], failures.guard);
+    app.use(oauth.routes);
+  }
   app.use(
     originGuard({
       bindHost: config.host,
@@ -75,19 +96,28 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     );
   }
 
-  const failures = failedAuthLimiter(config.rateLimit.unauthenticatedRpm);
-  deps.onClose?.(() => failures?.shutdown());
-  const guard = [
-    failures?.guard,
-    authMiddleware(deps.auth, deps.auditor, failures?.recordFailure),
+  const afterAuth = [
     identityRateLimit(config.rateLimit.perIdentityRpm),
     requireJson,
     express.json({ limit: config.http.maxBodyBytes, type: () => true }),
     requestDeadline(config.http.requestTimeoutMs),
+  ];
+  const guard = [
+    failures?.guard,
+    authMiddleware(deps.auth, deps.auditor, failures?.recordFailure),
+    ...afterAuth,
   ].filter((h): h is RequestHandler => h !== undefined);
 
   app.post(MCP_PATHS, ...guard, mcpPostHandler(deps));
   app.all(MCP_PATHS, methodNotAllowed);
+  if (oauth) {
+    // The same MCP handling as /mcp; only how the caller's PAT arrives differs.
+    const oauthGuard = [failures?.guard, ...oauth.doorGuards, ...afterAuth].filter(
+      (h): h is RequestHandler => h !== undefined,
+    );
+    app.post(OAUTH_MCP_PATHS, ...oauthGuard, mcpPostHandler(deps));
+    app.all(OAUTH_MCP_PATHS, methodNotAllowed);
+  }
   app.use((_req, res) =>
     sendJsonRpcError(
       res,

@@ -6,17 +6,25 @@ import { requestState } from "./request-state.js";
 
 export const REALM = "devrev-mcp";
 
+/** How a door other than /mcp presents its caller's PAT (the OAuth door unwraps it from a token). */
+export interface CredentialSource {
+  credentials(req: Parameters<RequestHandler>[0]): string | undefined;
+  /** Extra WWW-Authenticate parameters (the OAuth door's resource_metadata). */
+  challengeParams?: () => string[];
+}
+
 /** Sets the caller's identity and DevRev token on the request, or answers 401/403/503 (RFC 6750). */
 export function authMiddleware(
   auth: Authenticator,
   auditor: Auditor,
   onFailure?: (req: Parameters<RequestHandler>[0]) => void,
+  source?: CredentialSource,
 ): RequestHandler {
   return async (req, res, next) => {
     const state = requestState(req);
     let outcome: Awaited<ReturnType<Authenticator["authenticate"]>>;
     try {
-      outcome = await auth.authenticate(req.headers.authorization);
+      outcome = await auth.authenticate(source ? source.credentials(req) : req.headers.authorization);
     } catch (err) {
       next(err);
       return;
@@ -65,6 +73,7 @@ export function authMiddleware(
     );
     const challenge = [`Bearer realm="${REALM}"`];
     if (outcome.error) challenge.push(`error="${outcome.error}"`, `error_description="${outcome.reason}"`);
+    if (source?.challengeParams) challenge.push(...source.challengeParams());
     if (outcome.status !== 503) res.setHeader("WWW-Authenticate", challenge.join(", "));
     if (outcome.retryAfterSeconds !== undefined)
       res.setHeader("Retry-After", String(outcome.retryAfterSeconds));

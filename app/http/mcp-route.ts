@@ -49,7 +49,7 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
     const server = createMcpServer(deps.shared, {
       devrev: deps.devrevFor(token),
       identity: state.identity,
-      surface: narrow(deps.baseSurface, narrowing.request),
+      surface: narrow(narrow(deps.baseSurface, state.grantNarrowing ?? {}), narrowing.request),
       logger: state.logger,
       onUpstreamAuthFailure: (err) => {
         upstreamAuthFailure = err;

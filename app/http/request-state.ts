@@ -12,6 +12,8 @@ export interface RequestState {
   tokenHash?: string;
   devrevToken?: string;
   mcpMethod?: string;
+  /** What the caller's OAuth grant allows (its scope); requests can narrow further, never widen. */
+  grantNarrowing?: { readOnly?: boolean };
 }
 
 const STATE = Symbol("devrev-mcp-request-state");

@@ -6,7 +6,26 @@ import type { Logger } from "./logger.js";
 
 export const AUDIT_LOG_MESSAGE = "audit";
 
+/** The OAuth door's events: registrations, consent, code grants, refreshes and their refusals. */
+export interface OAuthAuditEvent {
+  event: "oauth.register" | "oauth.authorize" | "oauth.consent" | "oauth.grant" | "oauth.refresh";
+  outcome: "success" | "denied" | "error";
+  reason?: string;
+  /** The client's own name (from its registration or metadata document). */
+  client?: string;
+  /** SHA-256 of the client_id (registered ids are long signed records). */
+  client_id_hash?: string;
+  user_id?: string;
+  email?: string;
+  /** Hash of the DevRev PAT behind the grant, as auth events record it. */
+  token_hash?: string;
+  scope?: string;
+  client_ip?: string;
+  user_agent?: string;
+}
+
 export type AuditEvent =
+  | OAuthAuditEvent
   | {
       event: "auth.success" | "auth.failure";
       outcome: "success" | "denied" | "error";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,8 @@ import { DevRevReachability } from "../http/health.js";
 import { createAuditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { buildMcpShared } from "../mcp/build-shared.js";
+import type { ClientMetadataFetchOptions } from "../oauth/client-metadata.js";
+import { keyRing, parseOAuthKeys } from "../oauth/keys.js";
 import { SERVER_NAME, VERSION } from "../version.js";
 import { surfaceFromConfig } from "./surface-from-config.js";
 
@@ -47,6 +50,20 @@ function buildAuthenticator(config: Readonly<Config>, reachability: DevRevReacha
 export interface HttpServerOptions {
   /** The clock tools compare DevRev dates with; tests pin it to the sandbox's (test/support/clock.ts). */
   now?: () => Date;
+  /** Only code (tests) can loosen how client metadata documents are fetched; no env var reaches it. */
+  clientMetadataFetch?: Partial<ClientMetadataFetchOptions>;
+}
+
+/** The OAuth door's keys: MCP_OAUTH_KEYS, or in the sandbox a throwaway key for this run. */
+function oauthKeys(config: Readonly<Config>, logger: Logger): Uint8Array[] | undefined {
+  if (config.auth.mode !== "devrev-pat") return undefined;
+  if (config.oauth.keys.length > 0) {
+    const parsed = parseOAuthKeys(config.oauth.keys.join(","));
+    return parsed.ok ? parsed.keys : undefined;
+  }
+  if (!config.sandbox.enabled) return undefined;
+  logger.info("OAuth door on /oauth/mcp with a throwaway key (sandbox): its tokens end with this process");
+  return [new Uint8Array(randomBytes(32))];
 }
 
 export async function startHttpServer(
@@ -61,6 +78,11 @@ export async function startHttpServer(
   let draining = false;
   let inFlight = 0;
   const cleanups: Array<() => void> = [];
+  const keys = oauthKeys(config, logger);
+  let listeningPort = config.port;
+  const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const localBase = () => `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${listeningPort}`;
+  const surface = surfaceFromConfig(config);
 
   const app = createHttpApp({
     config,
@@ -73,7 +95,19 @@ export async function startHttpServer(
     projectId: process.env.GOOGLE_CLOUD_PROJECT,
     onClose: (cleanup) => cleanups.push(cleanup),
     shared,
-    baseSurface: surfaceFromConfig(config),
+    baseSurface: surface,
+    ...(keys
+      ? {
+          oauth: {
+            keys: keyRing(keys),
+            publicUrl: () => new URL(config.oauth.publicUrl ?? localBase()),
+            writeAllowed: !surface.readOnly,
+            destructiveAllowed: surface.destructive,
+            // Token expiry runs on the system clock (the SDK's bearer check reads Date.now too).
+            ...(options.clientMetadataFetch ? { clientMetadataFetch: options.clientMetadataFetch } : {}),
+          },
+        }
+      : {}),
     devrevFor: (token) =>
       createDevRevClient({
         baseUrl: config.devrev.baseUrl,
@@ -99,8 +133,8 @@ export async function startHttpServer(
   server.keepAliveTimeout = 65_000;
 
   const { port } = server.address() as AddressInfo;
-  const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
-  const url = `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${port}/mcp`;
+  listeningPort = port;
+  const url = `${localBase()}/mcp`;
 
   return {
     url,

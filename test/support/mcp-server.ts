@@ -3,7 +3,11 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll } from "vitest";
 import { loadConfig } from "../../app/config/config.js";
 import { createLogger } from "../../app/log/logger.js";
-import { type RunningHttpServer, startHttpServer } from "../../app/runtime/http-server.js";
+import {
+  type HttpServerOptions,
+  type RunningHttpServer,
+  startHttpServer,
+} from "../../app/runtime/http-server.js";
 import { testNow } from "./clock.js";
 import { startValidatedSandbox } from "./sandbox.js";
 
@@ -25,6 +29,8 @@ export interface TestServer {
 export interface TestServerOptions {
   sandbox?: ValidatedSandbox;
   sandboxOptions?: Parameters<typeof startValidatedSandbox>[0];
+  /** Code-only server hooks (the client-metadata fetch rule) for the OAuth tests. */
+  hooks?: Omit<HttpServerOptions, "now">;
 }
 
 export async function startTestServer(
@@ -51,7 +57,7 @@ export async function startTestServer(
     write: (l) => logs.push(l),
   });
   // The server's clock is the sandbox's (./clock.ts), so tools' "overdue" and "last N days" agree.
-  const running = await startHttpServer(config, logger, { now: testNow });
+  const running = await startHttpServer(config, logger, { now: testNow, ...options.hooks });
   const origin = new URL(running.url).origin;
   return {
     url: running.url,
