@@ -6,6 +6,7 @@ import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import type { ToolRegistry } from "./registry.js";
 import { errorResult, toCallToolResult } from "./result.js";
+import { decodeResume, type Resume } from "./resume-cursor.js";
 import { hiddenReason, type Surface } from "./surface.js";
 import { type ToolContext, toolCategory } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
@@ -61,7 +62,27 @@ export async function callTool(
     return errorResult(`${name} is not available: ${hidden}.`);
   }
 
-  const parsed = tool.input.safeParse(rawArgs ?? {});
+  // A cursor this server issued into a cut page: the tool reads that page again from DevRev's
+  // cursor, and the result layer drops the items already shown.
+  let resume: Resume = { cursor: undefined, skip: 0 };
+  let args = rawArgs ?? {};
+  if (typeof args.cursor === "string") {
+    let decoded: Resume | undefined;
+    try {
+      decoded = decodeResume(args.cursor);
+    } catch (err) {
+      audit("error", "invalid_arguments");
+      return errorResult(mapToolError(err, name).message);
+    }
+    resume = decoded ?? { cursor: args.cursor, skip: 0 };
+    if (decoded) {
+      const { cursor: _ours, ...rest } = args;
+      args = decoded.cursor === undefined ? rest : { ...rest, cursor: decoded.cursor };
+    }
+  }
+  const resumable = "cursor" in tool.input.shape;
+
+  const parsed = tool.input.safeParse(args);
   if (!parsed.success) {
     audit("error", "invalid_arguments");
     return errorResult(
@@ -72,7 +93,7 @@ export async function callTool(
   try {
     const out = await tool.handler(parsed.data, ctx);
     audit("success");
-    return toCallToolResult(out, ctx.limits.maxResultChars);
+    return toCallToolResult(out, ctx.limits.maxResultChars, { resume, resumable });
   } catch (err) {
     const mapped = mapToolError(err, name);
     if (err instanceof DevRevError && err.isAuthFailure) deps.onUpstreamAuthFailure?.(err);

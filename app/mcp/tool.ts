@@ -53,6 +53,24 @@ export interface ToolOutput<S> {
   text: string;
   /** Matches the tool's output schema; clients that read structured content use it. */
   structured?: S;
+  /**
+   * For lists: the text as parts, one rendered entry per `structured.items` element, so the result
+   * layer can cut text and structured content at the same item (see app/mcp/result.ts).
+   */
+  list?: ListLayout;
+}
+
+export interface ListLayout {
+  /** One entry per item, in the order of `structured.items`. */
+  lines: string[];
+  /** Above the items when there are any ("Members of X:"); given the items shown. */
+  header?: string | ((shown: number) => string) | undefined;
+  /** Instead of the items when there are none. */
+  empty: string;
+  /** Below the items, before the cursor line ("12 articles match in all."); given the items shown. */
+  footer?: string | ((shown: number) => string) | undefined;
+  /** What the items are, for the cursor line ("work items"). Without it, a cursor line only when cut. */
+  noun?: string | undefined;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds tools of every shape.

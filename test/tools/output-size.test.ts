@@ -59,13 +59,23 @@ describe("list output size", () => {
     expect(result.isError).not.toBe(true);
     const text = textOf(result);
     expect(text.length).toBeLessThanOrEqual(1000);
-    expect(text).toMatch(/\[Truncated: showed 1000 of \d+ characters\. Narrow the request/);
-    // Whole lines only: the cut falls on a line break.
-    const body = text.slice(0, text.indexOf("\n\n[Truncated"));
+    expect(text).toMatch(
+      /\[Truncated: showed \d+ of 50 items to stay within 1000 characters\. .*narrow the request/,
+    );
+    // Whole items only: every line before the notice is one work item, and the cursor line ends it.
+    const body = text.slice(0, text.indexOf("\n[Truncated"));
     for (const line of body.split("\n")) expect(line).toMatch(/^(TKT|ISS|TASK|OPP)-\d+ \[/);
-    const structured = result.structuredContent as { items: unknown[]; truncated?: boolean };
+    const structured = result.structuredContent as {
+      items: unknown[];
+      truncated?: boolean;
+      next_cursor?: string;
+    };
     expect(JSON.stringify(structured).length).toBeLessThanOrEqual(2000);
     expect(structured.truncated).toBe(true);
+    expect(structured.items).toHaveLength(body.split("\n").length);
+    expect(text.split("\n").at(-1)).toBe(
+      `More work items exist: call again with cursor="${structured.next_cursor}".`,
+    );
     expect(capped.server.sandbox.violations()).toEqual([]);
   });
 });

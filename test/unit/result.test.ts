@@ -24,4 +24,27 @@ describe("result size cap", () => {
     expect(s.truncated).toBe(true);
     expect(JSON.stringify(s).length).toBeLessThanOrEqual(2000);
   });
+
+  it("cuts a list's text and structured items at the same item when only the structured view is over", () => {
+    // The shape of issue 14 item 6: short lines fit the text budget, the structured items do not.
+    const items = Array.from({ length: 100 }, (_, i) => ({ id: `W-${i}`, body: "x".repeat(40) }));
+    const lines = items.map((w) => w.id);
+    const r = toCallToolResult(
+      {
+        text: lines.join("\n"),
+        structured: { items, count: 100, next_cursor: "devrev-next" },
+        list: { lines, empty: "none", noun: "works" },
+      },
+      2000,
+      { resume: { cursor: "devrev-this", skip: 0 }, resumable: true },
+    );
+    const s = r.structuredContent as { items: Array<{ id: string }>; count: number; next_cursor: string };
+    const text = (r.content[0] as { text: string }).text;
+    const shown = text.split("\n").filter((l) => l.startsWith("W-"));
+    expect(s.items.length).toBeLessThan(100);
+    expect(shown).toEqual(s.items.map((w) => w.id));
+    expect(s.count).toBe(s.items.length);
+    expect(s.next_cursor).not.toBe("devrev-next");
+    expect(text).toContain(`cursor="${s.next_cursor}"`);
+  });
 });

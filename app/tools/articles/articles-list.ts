@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { listOutput } from "../shared/page.js";
 import { articleSummarySchema, renderArticleLine, toArticleSummary } from "./article-shape.js";
 import { articleFilterBody, articleFilters, FILTER_OPERATIONS } from "./filters.js";
 
@@ -44,19 +44,13 @@ export const articlesList = defineTool({
     };
     const res = await ctx.call("articles.list", body);
     const items = res.articles.map(toArticleSummary);
-    const text = [
-      items.length ? items.map(renderArticleLine).join("\n") : "No articles match these filters.",
-      `${res.total ?? items.length} article(s) match in all.`,
-      cursorLine(res.next_cursor, "articles"),
-    ].join("\n");
-    return {
-      text,
-      structured: {
-        items,
-        count: items.length,
-        ...(typeof res.total === "number" ? { total: res.total } : {}),
-        ...(res.next_cursor ? { next_cursor: res.next_cursor } : {}),
-      },
-    };
+    return listOutput(items, {
+      line: renderArticleLine,
+      empty: "No articles match these filters.",
+      footer: `${res.total ?? items.length} article(s) match in all.`,
+      noun: "articles",
+      nextCursor: res.next_cursor,
+      extra: typeof res.total === "number" ? { total: res.total } : {},
+    });
   },
 });

@@ -3,10 +3,9 @@ import { clampLimit } from "../../devrev/paginate.js";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { boundedField, time, withinDateBounds } from "../shared/dates.js";
-import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, dateInput, limitInput } from "../shared/inputs.js";
-import { pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
   conversationSummarySchema,
@@ -88,13 +87,11 @@ export const conversationsList = defineTool({
     const none = dateField
       ? `No conversations in these date bounds among the ${scanned} read.`
       : "No conversations match these filters.";
-    const text = [
-      items.length ? items.map(renderConversationLine).join("\n") : none,
-      cursorLine(nextCursor, "conversations"),
-    ].join("\n");
-    return {
-      text,
-      structured: { items, count: items.length, ...(nextCursor ? { next_cursor: nextCursor } : {}) },
-    };
+    return listOutput(items, {
+      line: renderConversationLine,
+      empty: none,
+      noun: "conversations",
+      nextCursor,
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { accountSchema, renderAccountLine, toAccount } from "./customer-shape.js";
 
@@ -37,13 +36,11 @@ export const accountsList = defineTool({
       ...(sortBy ? { sort_by: sortBy } : {}),
     });
     const items = res.accounts.map((a) => toAccount(a));
-    const text = [
-      items.length ? items.map(renderAccountLine).join("\n") : "No accounts match these filters.",
-      cursorLine(res.next_cursor, "accounts"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderAccountLine,
+      empty: "No accounts match these filters.",
+      noun: "accounts",
+      nextCursor: res.next_cursor,
+    });
   },
 });

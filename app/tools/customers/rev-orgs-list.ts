@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderRevOrgLine, revOrgSchema, toRevOrg } from "./customer-shape.js";
 
 export const revOrgsList = defineTool({
@@ -30,13 +29,11 @@ export const revOrgsList = defineTool({
       ...(args.display_name?.length ? { display_name: args.display_name } : {}),
     });
     const items = res.rev_orgs.map((o) => toRevOrg(o));
-    const text = [
-      items.length ? items.map(renderRevOrgLine).join("\n") : "No rev orgs match these filters.",
-      cursorLine(res.next_cursor, "rev orgs"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderRevOrgLine,
+      empty: "No rev orgs match these filters.",
+      noun: "rev orgs",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page } from "../shared/page.js";
+import { listOutput } from "../shared/page.js";
 import { engagementFilterBody, engagementFilters, FILTER_OPERATIONS } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementLine, toEngagement } from "./engagement-shape.js";
 
@@ -46,13 +45,11 @@ export const engagementsList = defineTool({
     };
     const res = await ctx.call("engagements.list", body);
     const items = res.engagements.map((e) => toEngagement(e));
-    const text = [
-      items.length ? items.map(renderEngagementLine).join("\n") : "No engagements match these filters.",
-      cursorLine(res.next_cursor, "engagements"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderEngagementLine,
+      empty: "No engagements match these filters.",
+      noun: "engagements",
+      nextCursor: res.next_cursor,
+    });
   },
 });

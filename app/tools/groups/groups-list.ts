@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
 
 export const groupsList = defineTool({
@@ -31,13 +30,11 @@ export const groupsList = defineTool({
       ...(sortBy ? { sort_by: sortBy } : {}),
     });
     const items = res.groups.map(toGroup);
-    const text = [
-      items.length ? items.map(renderGroupLine).join("\n") : "No groups match.",
-      cursorLine(res.next_cursor, "groups"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderGroupLine,
+      empty: "No groups match.",
+      noun: "groups",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { listOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
   groupIdInput,
@@ -60,20 +60,13 @@ export const groupsMembers = defineTool({
       ...(args.cursor ? { cursor: args.cursor } : {}),
     });
     const items = page.members.map((m) => toMember(m.member));
-    const text = [
-      items.length ? `Members of ${args.group.trim()}:` : `${args.group.trim()} has no members.`,
-      ...items.map(renderMemberLine),
-      cursorLine(page.next_cursor, "members"),
-    ].join("\n");
-    return {
-      text,
-      structured: {
-        group,
-        action: "list",
-        items,
-        count: items.length,
-        ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
-      },
-    };
+    return listOutput(items, {
+      line: renderMemberLine,
+      header: `Members of ${args.group.trim()}:`,
+      empty: `${args.group.trim()} has no members.`,
+      noun: "members",
+      nextCursor: page.next_cursor,
+      extra: { group, action: "list" },
+    });
   },
 });

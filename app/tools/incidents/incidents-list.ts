@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { resolveStageIds, severityInput } from "./incident-inputs.js";
 import { incidentSummarySchema, renderIncidentLine, toIncidentSummary } from "./incident-shape.js";
@@ -43,13 +42,11 @@ export const incidentsList = defineTool({
     };
     const res = await ctx.call("incidents.list", body);
     const items = res.incidents.map(toIncidentSummary);
-    const text = [
-      items.length ? items.map(renderIncidentLine).join("\n") : "No incidents match these filters.",
-      cursorLine(res.next_cursor, "incidents"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderIncidentLine,
+      empty: "No incidents match these filters.",
+      noun: "incidents",
+      nextCursor: res.next_cursor,
+    });
   },
 });

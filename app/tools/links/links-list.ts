@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { LINK_TYPES, linkSchema, renderLinkLine, toLink } from "./link-shape.js";
 
@@ -36,16 +35,13 @@ export const linksList = defineTool({
       ...(args.link_type?.length ? { link_type: args.link_type } : {}),
     });
     const items = res.links.map(toLink);
-    const text = [
-      items.length
-        ? `Links of ${args.object.trim()}:`
-        : `${args.object.trim()} has no links matching these filters.`,
-      ...items.map((l) => renderLinkLine(l, object)),
-      cursorLine(res.next_cursor, "links"),
-    ].join("\n");
-    return {
-      text,
-      structured: { object, ...page(items, res.next_cursor) },
-    };
+    return listOutput(items, {
+      line: (l) => renderLinkLine(l, object),
+      header: `Links of ${args.object.trim()}:`,
+      empty: `${args.object.trim()} has no links matching these filters.`,
+      noun: "links",
+      nextCursor: res.next_cursor,
+      extra: { object },
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PART_TYPES, partSchema, renderPartLine, toPart } from "./part-shape.js";
 
@@ -39,13 +38,11 @@ export const partsList = defineTool({
       ...(sortBy ? { sort_by: sortBy } : {}),
     });
     const items = res.parts.map((p) => toPart(p, 200));
-    const text = [
-      items.length ? items.map(renderPartLine).join("\n") : "No parts match these filters.",
-      cursorLine(res.next_cursor, "parts"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderPartLine,
+      empty: "No parts match these filters.",
+      noun: "parts",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
 
@@ -42,13 +41,11 @@ export const questionAnswersList = defineTool({
     };
     const res = await ctx.call("question-answers.list", body);
     const items = res.question_answers.map((q) => toQaSummary(q));
-    const text = [
-      items.length ? items.map(renderQaLine).join("\n") : "No question-answers match these filters.",
-      cursorLine(res.next_cursor, "question-answers"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderQaLine,
+      empty: "No question-answers match these filters.",
+      noun: "question-answers",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { sanitizeLine } from "../../util/sanitize.js";
+import { listOutput } from "../shared/page.js";
 
 export const LEAF_TYPES = [
   "ticket",
@@ -55,16 +56,11 @@ export const subtypesList = defineTool({
       fragment_id: s.fragment_id,
     }));
     const cut = subtypes.length > MAX;
-    const text = [
-      items.length
-        ? items
-            .map((s) => `${s.leaf_type}/${s.value}${s.display_name ? ` — ${s.display_name}` : ""}`)
-            .join("\n")
-        : `No subtypes${args.leaf_type ? ` of ${args.leaf_type}` : ""}.`,
-      cut ? `Showing ${MAX} of ${subtypes.length}: pass leaf_type to narrow.` : "",
-    ]
-      .filter(Boolean)
-      .join("\n");
-    return { text, structured: { items, count: items.length, ...(cut ? { truncated: true } : {}) } };
+    return listOutput(items, {
+      line: (s) => `${s.leaf_type}/${s.value}${s.display_name ? ` — ${s.display_name}` : ""}`,
+      empty: `No subtypes${args.leaf_type ? ` of ${args.leaf_type}` : ""}.`,
+      ...(cut ? { footer: `Showing ${MAX} of ${subtypes.length}: pass leaf_type to narrow.` } : {}),
+      extra: cut ? { truncated: true } : {},
+    });
   },
 });

@@ -3,7 +3,8 @@ import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine } from "../../util/sanitize.js";
-import { cursorLine, day, fields } from "../shared/format.js";
+import { day, fields } from "../shared/format.js";
+import { listOutput } from "../shared/page.js";
 import { strip } from "../shared/strip.js";
 
 // One search tool over DevRev's two beta search APIs: search.hybrid (semantic + keyword, one
@@ -126,14 +127,14 @@ export const search = defineTool({
       nextCursor = res.next_cursor;
     }
     const items = results.map(toHit).filter((h): h is Hit => h !== undefined);
-    const text = [
-      items.length ? items.map(renderHit).join("\n") : `Nothing found for "${sanitizeLine(args.query, 80)}".`,
-      mode === "keyword" ? cursorLine(nextCursor, "results") : `${items.length} result(s), best first.`,
-    ].join("\n");
-    return {
-      text,
-      structured: { items, count: items.length, mode, ...(nextCursor ? { next_cursor: nextCursor } : {}) },
-    };
+    return listOutput(items, {
+      line: renderHit,
+      empty: `Nothing found for "${sanitizeLine(args.query, 80)}".`,
+      ...(mode === "keyword"
+        ? { noun: "results", nextCursor }
+        : { footer: (shown: number) => `${shown} result(s), best first.` }),
+      extra: { mode },
+    });
   },
 });
 

@@ -28,9 +28,8 @@ export function day(iso: string | undefined): string | undefined {
   return iso.length >= 10 ? iso.slice(0, 10) : iso;
 }
 
-export function cursorLine(nextCursor: string | undefined, noun: string): string {
-  return nextCursor ? `More ${noun} exist: call again with cursor="${nextCursor}".` : `End of ${noun}.`;
-}
+// The cursor line belongs to the result layer, which may move the cursor when it cuts a page.
+export { cursorLine } from "../../mcp/result.js";
 
 /** Joins `label: value` pairs, skipping empty values. */
 export function fields(pairs: Array<[string, string | number | undefined | null]>): string {

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderSlaLine, slaSchema, toSla } from "./sla-shape.js";
 
 export const slasList = defineTool({
@@ -32,13 +31,11 @@ export const slasList = defineTool({
       ...(args.sla_type?.length ? { sla_type: args.sla_type } : {}),
     });
     const items = res.slas.map(toSla);
-    const text = [
-      items.length ? items.map(renderSlaLine).join("\n") : "No SLAs match.",
-      cursorLine(res.next_cursor, "SLAs"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderSlaLine,
+      empty: "No SLAs match.",
+      noun: "SLAs",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
-import { cursorLine } from "../shared/format.js";
 import { parseObjectRef } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderSprintLine, sprintSchema, toSprint } from "./vista-shape.js";
 
 /** Vista ids are don: ids (…:vista/N); other kinds of ids are explained. */
@@ -45,13 +44,11 @@ export const sprintsList = defineTool({
       ...(args.state?.length ? { state: args.state } : {}),
     });
     const items = (res.vista_group ?? []).map(toSprint);
-    const text = [
-      items.length ? items.map(renderSprintLine).join("\n") : "No sprints match.",
-      cursorLine(res.next_cursor, "sprints"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderSprintLine,
+      empty: "No sprints match.",
+      noun: "sprints",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderVistaLine, toVista, vistaSchema } from "./vista-shape.js";
 
 export const vistasList = defineTool({
@@ -28,13 +27,11 @@ export const vistasList = defineTool({
       ...(args.type?.length ? { type: args.type } : {}),
     });
     const items = res.vistas.map(toVista);
-    const text = [
-      items.length ? items.map(renderVistaLine).join("\n") : "No vistas match.",
-      cursorLine(res.next_cursor, "vistas"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderVistaLine,
+      empty: "No vistas match.",
+      noun: "vistas",
+      nextCursor: res.next_cursor,
+    });
   },
 });

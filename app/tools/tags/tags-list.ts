@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderTagLine, tagSchema, toTag } from "./tag-shape.js";
 
 export const tagsList = defineTool({
@@ -29,13 +28,11 @@ export const tagsList = defineTool({
       ...(sortBy ? { sort_by: sortBy } : {}),
     });
     const items = res.tags.map(toTag);
-    const text = [
-      items.length ? items.map(renderTagLine).join("\n") : "No tags match.",
-      cursorLine(res.next_cursor, "tags"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderTagLine,
+      empty: "No tags match.",
+      noun: "tags",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
 import { entrySchema, renderEntryLine, toEntry } from "./entry-shape.js";
 
@@ -37,14 +36,13 @@ export const timelineEntriesList = defineTool({
     const items = res.timeline_entries.map((e) => toEntry(e));
     const label = res.timeline_entries[0]?.object_display_id ?? args.object;
     const noun = args.show === "all" ? "timeline entries" : args.show;
-    const text = [
-      items.length ? `Timeline of ${label}, newest first:` : `No ${noun} on ${label}.`,
-      ...items.map(renderEntryLine),
-      cursorLine(res.next_cursor, noun),
-    ].join("\n");
-    return {
-      text,
-      structured: { object, ...page(items, res.next_cursor) },
-    };
+    return listOutput(items, {
+      line: renderEntryLine,
+      header: `Timeline of ${label}, newest first:`,
+      empty: `No ${noun} on ${label}.`,
+      noun,
+      nextCursor: res.next_cursor,
+      extra: { object },
+    });
   },
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { devUserSchema, renderDevUserLine, toDevUser, USER_STATES } from "./user-shape.js";
 
 export const devUsersList = defineTool({
@@ -31,13 +30,11 @@ export const devUsersList = defineTool({
       ...(args.state?.length ? { state: args.state } : {}),
     });
     const items = res.dev_users.map(toDevUser);
-    const text = [
-      items.length ? items.map(renderDevUserLine).join("\n") : "No dev users match these filters.",
-      cursorLine(res.next_cursor, "dev users"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderDevUserLine,
+      empty: "No dev users match these filters.",
+      noun: "dev users",
+      nextCursor: res.next_cursor,
+    });
   },
 });

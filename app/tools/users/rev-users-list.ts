@@ -2,9 +2,8 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { revOrgIdsFor } from "../customers/customer-refs.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
-import { page, pageOutput } from "../shared/page.js";
+import { listOutput, pageOutput } from "../shared/page.js";
 import { renderRevUserLine, revUserSchema, toRevUser } from "./user-shape.js";
 
 export const revUsersList = defineTool({
@@ -36,13 +35,11 @@ export const revUsersList = defineTool({
       ...(args.email?.length ? { email: args.email } : {}),
     });
     const items = res.rev_users.map((u) => toRevUser(u));
-    const text = [
-      items.length ? items.map(renderRevUserLine).join("\n") : "No customer contacts match these filters.",
-      cursorLine(res.next_cursor, "rev users"),
-    ].join("\n");
-    return {
-      text,
-      structured: page(items, res.next_cursor),
-    };
+    return listOutput(items, {
+      line: renderRevUserLine,
+      empty: "No customer contacts match these filters.",
+      noun: "rev users",
+      nextCursor: res.next_cursor,
+    });
   },
 });

@@ -3,8 +3,8 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { boundedField, time, withinDateBounds } from "../shared/dates.js";
-import { cursorLine } from "../shared/format.js";
 import { cursorInput, dateInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { listOutput } from "../shared/page.js";
 import { workFilterBody, workFilterShape } from "./filters.js";
 import { renderWorkLine, toWorkSummary, workSummarySchema } from "./work-shape.js";
 
@@ -65,14 +65,12 @@ export const worksList = defineTool({
       if (after && last && time(last) < time(after)) nextCursor = undefined;
     }
     const items = works.map(toWorkSummary);
-    const text = [
-      items.length ? items.map(renderWorkLine).join("\n") : "No work items match these filters.",
-      cursorLine(nextCursor, "work items"),
-    ].join("\n");
-    return {
-      text,
-      structured: { items, count: items.length, ...(nextCursor ? { next_cursor: nextCursor } : {}) },
-    };
+    return listOutput(items, {
+      line: renderWorkLine,
+      empty: "No work items match these filters.",
+      noun: "work items",
+      nextCursor,
+    });
   },
 });
 

@@ -3,6 +3,7 @@ import { clampLimit, collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { limitInput } from "../shared/inputs.js";
+import { listOutput } from "../shared/page.js";
 import { myUserId } from "../shared/resolve.js";
 import { renderWorkLine, toWorkSummary, type WorkSummary, workSummarySchema } from "./work-shape.js";
 
@@ -76,22 +77,22 @@ export const worksMine = defineTool({
     const ranked = found.items.map(toWorkSummary).sort(byUrgency);
     const items = ranked.slice(0, clampLimit(args.limit));
     const today = ctx.devrev.now().toISOString().slice(0, 10);
-    const lines = items.map((w) => {
-      const overdue = w.target_close_date && w.target_close_date.slice(0, 10) < today ? " ⚠ OVERDUE" : "";
-      return renderWorkLine(w) + overdue;
-    });
     const complete = !found.truncated;
-    const head = items.length
-      ? `Your open work, most urgent first (${items.length} of ${ranked.length}${complete ? "" : "+"}):`
-      : "You have no open tickets or issues.";
     const tail = complete
       ? ranked.length > items.length
         ? `${ranked.length - items.length} more: raise limit to see them.`
         : "That is all of it."
       : `Only your ${SCAN_MAX} most recently updated open items were ranked; narrow with devrev_works_list filters.`;
-    return {
-      text: [head, ...lines, tail].join("\n"),
-      structured: { items, count: items.length, total_open: ranked.length, complete },
-    };
+    return listOutput(items, {
+      line: (w) => {
+        const overdue = w.target_close_date && w.target_close_date.slice(0, 10) < today ? " ⚠ OVERDUE" : "";
+        return renderWorkLine(w) + overdue;
+      },
+      header: (shown) =>
+        `Your open work, most urgent first (${shown} of ${ranked.length}${complete ? "" : "+"}):`,
+      empty: "You have no open tickets or issues.",
+      footer: tail,
+      extra: { total_open: ranked.length, complete },
+    });
   },
 });
