@@ -1,26 +1,36 @@
 import { z } from "zod";
-import { DEFAULT_REGION, DEFAULT_SERVICE_NAME, PLACEHOLDER_IMAGE } from "./names.js";
+import {
+  DEFAULT_ENVIRONMENT,
+  DEFAULT_REGION,
+  deploymentNames,
+  ENVIRONMENT_PATTERN,
+  PLACEHOLDER_IMAGE,
+} from "./names.js";
 
 // Each setting comes from an environment variable (which wins, so CI can override) or from the
 // cdktf context (cdktf.json "context"). Errors name both, so the reader knows what to change.
 
 /** Environment variable of each setting; the keys are the cdktf context keys. */
 export const SETTING_ENV = {
+  environment: "DEPLOY_ENVIRONMENT",
   projectId: "DEPLOY_PROJECT_ID",
   region: "DEPLOY_REGION",
   serviceName: "DEPLOY_SERVICE_NAME",
   image: "DEPLOY_IMAGE",
   githubRepository: "DEPLOY_GITHUB_REPOSITORY",
-  githubRef: "DEPLOY_GITHUB_REF",
-  githubEnvironment: "DEPLOY_GITHUB_ENVIRONMENT",
+  githubRepositoryId: "DEPLOY_GITHUB_REPOSITORY_ID",
+  githubOwnerId: "DEPLOY_GITHUB_OWNER_ID",
   authMode: "DEPLOY_AUTH_MODE",
+  oauth: "DEPLOY_OAUTH",
   allowedDomains: "DEPLOY_ALLOWED_DOMAINS",
+  allowedOrgs: "DEPLOY_ALLOWED_ORGS",
   minInstances: "DEPLOY_MIN_INSTANCES",
   maxInstances: "DEPLOY_MAX_INSTANCES",
   cpu: "DEPLOY_CPU",
   memory: "DEPLOY_MEMORY",
   concurrency: "DEPLOY_CONCURRENCY",
   stateBucket: "DEPLOY_STATE_BUCKET",
+  localState: "DEPLOY_LOCAL_STATE",
   customDomain: "DEPLOY_CUSTOM_DOMAIN",
   deletionProtection: "DEPLOY_DELETION_PROTECTION",
   monitoring: "DEPLOY_MONITORING",
@@ -53,6 +63,32 @@ const domainList = z.preprocess(
     .pipe(z.array(z.string().regex(hostname, "must list e-mail domains such as example.com"))),
 );
 
+/** DevRev dev-org ids as the app takes them: `don:identity:dvrv-us-1:devo/0`, `devo/0` or `0`. */
+const orgList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",") : v),
+  z
+    .array(z.string({ error: "must be a list of DevRev org ids" }), {
+      error: "must be a comma-separated list",
+    })
+    .transform((items) => items.map((i) => i.trim()).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(don:identity:[a-z0-9-]+:)?(devo\/)?[A-Za-z0-9]+$/,
+            "must list DevRev org ids such as devo/0 or don:identity:dvrv-us-1:devo/0",
+          ),
+      ),
+    ),
+);
+const githubId = z.preprocess(
+  (v) => (typeof v === "number" ? String(v) : v),
+  z
+    .string({ error: "must be a numeric GitHub id" })
+    .regex(/^[1-9]\d{0,19}$/, "must be a numeric GitHub id (gh api repos/OWNER/REPO --jq '.id, .owner.id')"),
+);
+
 const emailList = z.preprocess(
   (v) => (typeof v === "string" ? v.split(",") : v),
   z
@@ -65,6 +101,14 @@ const emailList = z.preprocess(
 
 const schema = z
   .object({
+    /** Names every resource (infra/names.ts deploymentNames) and the GitHub environments trusted. */
+    environment: z
+      .string()
+      .regex(
+        ENVIRONMENT_PATTERN,
+        "must be a short name such as production or staging (at most 10 characters)",
+      )
+      .default(DEFAULT_ENVIRONMENT),
     projectId: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, "must be a Google Cloud project id"),
     region: z
       .string()
@@ -73,20 +117,15 @@ const schema = z
     serviceName: z
       .string()
       .regex(/^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/, "must be a Cloud Run service name (at most 49 characters)")
-      .default(DEFAULT_SERVICE_NAME),
+      .optional(),
     image: z
       .string()
       .regex(/^[a-z0-9.-]+(:\d+)?\/\S+$/, "must be a full image reference such as REGISTRY/PATH:TAG")
       .default(PLACEHOLDER_IMAGE),
     githubRepository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be OWNER/REPO"),
-    githubRef: z
-      .string()
-      .regex(/^refs\/(heads|tags)\/[^\s'"\\]+$/, "must be a ref such as refs/heads/main")
-      .optional(),
-    githubEnvironment: z
-      .string()
-      .regex(/^[A-Za-z0-9._-]+$/, "must be a GitHub environment name")
-      .optional(),
+    /** Numeric ids, which unlike names cannot be taken over by renaming or re-creating a repository. */
+    githubRepositoryId: githubId,
+    githubOwnerId: githubId,
     authMode: z
       .enum(["devrev-pat", "static-token", "none"])
       .refine(
@@ -94,7 +133,10 @@ const schema = z
         "none is refused: the service is public, so the app must authenticate",
       )
       .default("devrev-pat"),
+    /** The OAuth door at /oauth/mcp (docs/oauth.md): a Secret Manager key set, MCP_OAUTH_KEYS. */
+    oauth: bool.default(false),
     allowedDomains: domainList.default([]),
+    allowedOrgs: orgList.default([]),
     minInstances: int(0, 100).default(0),
     maxInstances: int(1, 100).default(3),
     cpu: z.enum(["1", "2", "4", "8"]).default("1"),
@@ -107,6 +149,8 @@ const schema = z
       .string()
       .regex(/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/, "must be a Cloud Storage bucket name")
       .optional(),
+    /** Explicitly chosen local state (a trial); otherwise stateBucket is required. */
+    localState: bool.default(false),
     customDomain: z
       .string()
       .transform((v) => v.toLowerCase())
@@ -130,6 +174,27 @@ const schema = z
     if (c.authMode === "devrev-pat" && c.allowedDomains.length === 0) {
       ctx.addIssue({ code: "custom", path: ["allowedDomains"], message: "is required in devrev-pat mode" });
     }
+    // The backend is a recorded choice, never a silent fallback: forgetting the bucket in one shell
+    // would otherwise plan against an empty local state and try to create everything again.
+    if (c.stateBucket === undefined && !c.localState) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stateBucket"],
+        message:
+          "is required (or choose local state for a trial with DEPLOY_LOCAL_STATE=true); record it in " +
+          "infra/environments/ENVIRONMENT.json",
+      });
+    }
+    if (c.stateBucket !== undefined && c.localState) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["localState"],
+        message: "contradicts DEPLOY_STATE_BUCKET: choose one",
+      });
+    }
+    if (c.oauth && c.authMode !== "devrev-pat") {
+      ctx.addIssue({ code: "custom", path: ["oauth"], message: "needs DEPLOY_AUTH_MODE=devrev-pat" });
+    }
     if (c.monitoring && c.alertEmail.length === 0) {
       ctx.addIssue({ code: "custom", path: ["alertEmail"], message: "is required when monitoring is on" });
     }
@@ -142,7 +207,7 @@ const schema = z
     }
   });
 
-export type InfraConfig = Readonly<z.output<typeof schema>>;
+export type InfraConfig = Readonly<Omit<z.output<typeof schema>, "serviceName"> & { serviceName: string }>;
 export type AuthMode = InfraConfig["authMode"];
 export type ContextReader = (key: string) => unknown;
 
@@ -175,7 +240,8 @@ export function loadInfraConfig(
     });
     throw new InfraConfigError(`Invalid deployment configuration:\n${lines.join("\n")}`);
   }
-  return Object.freeze(parsed.data);
+  const names = deploymentNames(parsed.data.environment, parsed.data.projectId);
+  return Object.freeze({ ...parsed.data, serviceName: parsed.data.serviceName ?? names.serviceName });
 }
 
 /** Settings that are valid but have consequences worth a line on every synth. */

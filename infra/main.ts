@@ -1,4 +1,5 @@
-// Entry point for `npm run synth` and for the cdktf CLI ("app" in cdktf.json).
+// Entry point of the cdktf CLI ("app" in cdktf.json): `npm run synth`, `npm run deploy`, … run
+// `cdktf`, which runs this. The result line goes to stdout (cdktf shows the app's stderr as errors).
 
 import { synthesize } from "./app.js";
 import { configWarnings, InfraConfigError } from "./config.js";
@@ -7,7 +8,12 @@ try {
   const started = Date.now();
   const { config, stackDir } = synthesize(process.env);
   for (const warning of configWarnings(config)) console.error(`WARNING: ${warning}`);
-  console.error(`synthesized ${stackDir}/cdk.tf.json in ${Date.now() - started} ms`);
+  const state = config.stateBucket
+    ? `state in gs://${config.stateBucket}`
+    : "LOCAL state (DEPLOY_LOCAL_STATE)";
+  console.log(
+    `synthesized ${stackDir}/cdk.tf.json for environment ${config.environment} (${state}) in ${Date.now() - started} ms`,
+  );
 } catch (err) {
   if (!(err instanceof InfraConfigError)) throw err;
   console.error(err.message);

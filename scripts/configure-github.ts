@@ -4,20 +4,32 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { GITHUB_DEPLOY_VARIABLES, GITHUB_SMOKE_SECRET, STACK_NAME } from "../infra/names.js";
+import {
+  deploymentNames,
+  GITHUB_DEPLOY_VARIABLES,
+  GITHUB_INFRA_VARIABLES,
+  GITHUB_SMOKE_SECRET,
+  STACK_NAME,
+} from "../infra/names.js";
 
 const USAGE = `Usage: scripts/configure-github --outputs FILE [--env ENVIRONMENT] [--repo OWNER/REPO] [--apply] [--dry-run]
 
-Reads the stack's outputs and prints the GitHub Actions variables the deploy workflow reads; with
---apply, sets them with the GitHub CLI (gh variable set), which must be installed and logged in.
+Reads the stack's outputs and prints the GitHub Actions variables the deploy and infrastructure
+workflows read; with --apply, sets them with the GitHub CLI (gh variable set), which must be
+installed and logged in. The deploy variables go on --env (or the repository); the infrastructure
+workflow's go on the stack's ENVIRONMENT-plan and ENVIRONMENT-infra environments.
 
 FILE (or - for standard input) is either format:
   terraform output -json > FILE                 (run in cdktf.out/stacks/${STACK_NAME})
-  npx cdktf output ${STACK_NAME} --outputs-file FILE
+  npm run --silent output -- --outputs-file FILE   (cdktf output)
 
 Variables (name <- stack output):
 ${Object.entries(GITHUB_DEPLOY_VARIABLES)
-  .map(([name, output]) => `  ${name.padEnd(26)} <- ${output}`)
+  .map(([name, output]) => `  ${name.padEnd(28)} <- ${output}`)
+  .join("\n")}
+Infrastructure variables (ENVIRONMENT-plan gets the plan account, ENVIRONMENT-infra the apply one):
+${Object.entries(GITHUB_INFRA_VARIABLES)
+  .map(([name, output]) => `  ${name.padEnd(28)} <- ${output}`)
   .join("\n")}
 
 Options:
@@ -56,14 +68,49 @@ function readOutputs(json: unknown): Record<string, string> {
 const lookup = (outputs: Record<string, string>, name: string) =>
   outputs[name] ?? outputs[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())];
 
-function variables(outputs: Record<string, string>): [string, string][] {
-  const missing = Object.values(GITHUB_DEPLOY_VARIABLES).filter((o) => !lookup(outputs, o));
+interface Assignment {
+  readonly name: string;
+  readonly value: string;
+  /** GitHub environment, or undefined for the repository. */
+  readonly env: string | undefined;
+}
+
+function variables(outputs: Record<string, string>, deployEnv: string | undefined): Assignment[] {
+  const wanted = [
+    ...Object.values(GITHUB_DEPLOY_VARIABLES),
+    ...Object.values(GITHUB_INFRA_VARIABLES),
+    "environment",
+  ];
+  const missing = [...new Set(wanted)].filter((o) => !lookup(outputs, o));
   if (missing.length > 0) {
     throw new UsageError(
       `the outputs lack ${missing.join(", ")}: is this the ${STACK_NAME} stack's output, after an apply with this version of infra/?`,
     );
   }
-  return Object.entries(GITHUB_DEPLOY_VARIABLES).map(([name, output]) => [name, lookup(outputs, output)!]);
+  const github = deploymentNames(
+    lookup(outputs, "environment")!,
+    lookup(outputs, "project_id")!,
+  ).githubEnvironments;
+  const value = (output: string) => lookup(outputs, output)!;
+  return [
+    ...Object.entries(GITHUB_DEPLOY_VARIABLES).map(([name, output]) => ({
+      name,
+      value: value(output),
+      env: deployEnv,
+    })),
+    { name: "WIF_PROVIDER", value: value(GITHUB_INFRA_VARIABLES.WIF_PROVIDER), env: github.infraPlan },
+    {
+      name: "INFRA_PLAN_SERVICE_ACCOUNT",
+      value: value(GITHUB_INFRA_VARIABLES.INFRA_PLAN_SERVICE_ACCOUNT),
+      env: github.infraPlan,
+    },
+    { name: "WIF_PROVIDER", value: value(GITHUB_INFRA_VARIABLES.WIF_PROVIDER), env: github.infraApply },
+    {
+      name: "INFRA_APPLY_SERVICE_ACCOUNT",
+      value: value(GITHUB_INFRA_VARIABLES.INFRA_APPLY_SERVICE_ACCOUNT),
+      env: github.infraApply,
+    },
+  ];
 }
 
 const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -110,7 +157,7 @@ function main(argv: string[]): number {
     throw e;
   }
 
-  let pairs: [string, string][];
+  let pairs: Assignment[];
   try {
     const text = readFileSync(values.outputs === "-" ? 0 : values.outputs, "utf8");
     let json: unknown;
@@ -119,7 +166,7 @@ function main(argv: string[]): number {
     } catch {
       throw new UsageError(`${values.outputs} is not JSON`);
     }
-    pairs = variables(readOutputs(json));
+    pairs = variables(readOutputs(json), values.env);
   } catch (e) {
     const message =
       e instanceof UsageError ? e.message : `cannot read ${values.outputs}: ${(e as Error).message}`;
@@ -127,11 +174,15 @@ function main(argv: string[]): number {
     return e instanceof UsageError ? 2 : 1;
   }
 
-  const scope = [
-    ...(values.env ? ["--env", values.env] : []),
+  const commands = pairs.map(({ name, value, env }) => [
+    "variable",
+    "set",
+    name,
+    "--body",
+    value,
+    ...(env ? ["--env", env] : []),
     ...(values.repo ? ["--repo", values.repo] : []),
-  ];
-  const commands = pairs.map(([name, value]) => ["variable", "set", name, "--body", value, ...scope]);
+  ]);
   const where = values.env ? `environment ${values.env}` : "the repository";
 
   if (values["dry-run"]) {
@@ -141,8 +192,9 @@ function main(argv: string[]): number {
   }
 
   if (!values.apply) {
-    out(`GitHub Actions variables for ${where} (Settings → Secrets and variables → Actions → Variables):`);
-    for (const [name, value] of pairs) out(`  ${name}=${value}`);
+    out(`GitHub Actions variables (Settings → Secrets and variables → Actions → Variables):`);
+    for (const { name, value, env } of pairs)
+      out(`  ${env ? `environment ${env}` : "repository"}: ${name}=${value}`);
     out("");
     out("Set them with the GitHub CLI (or run again with --apply):");
     for (const c of commands) out(`  gh ${c.map(quote).join(" ")}`);
@@ -169,7 +221,7 @@ function main(argv: string[]): number {
       return 1;
     }
   }
-  out(`configure-github: ${commands.length} variables set for ${where}.`);
+  out(`configure-github: ${commands.length} variables set (deploy variables for ${where}).`);
   out(`Now set the secret: gh secret set ${GITHUB_SMOKE_SECRET}${values.env ? ` --env ${values.env}` : ""}`);
   return 0;
 }

@@ -1,11 +1,12 @@
 import { ArtifactRegistryRepository } from "@cdktf/provider-google/lib/artifact-registry-repository/index.js";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ARTIFACT_REPO_ID, IMAGE_NAME, IMAGES_KEPT, imageRepositoryUrl } from "../names.js";
+import { IMAGE_NAME, IMAGES_KEPT, imageRepositoryUrl } from "../names.js";
 
 export interface ArtifactRepoProps {
   readonly projectId: string;
   readonly region: string;
+  readonly repositoryId: string;
   readonly dependsOn: ITerraformDependable[];
 }
 
@@ -22,9 +23,12 @@ export class ArtifactRepo extends Construct {
     this.repository = new ArtifactRegistryRepository(this, "repository", {
       project: props.projectId,
       location: props.region,
-      repositoryId: ARTIFACT_REPO_ID,
+      repositoryId: props.repositoryId,
       format: "DOCKER",
       description: "DevRev MCP server images",
+      // A pushed tag can never be moved to other content: a release tag always names the image
+      // that was tested. Deploys go by digest anyway (deploy.yml, cloudbuild.yaml).
+      dockerConfig: { immutableTags: true },
       cleanupPolicyDryRun: false,
       // KEEP wins over DELETE: the newest images (the running one among them) always survive.
       cleanupPolicies: [
@@ -46,6 +50,6 @@ export class ArtifactRepo extends Construct {
       ],
       dependsOn: props.dependsOn,
     });
-    this.imageUrl = imageRepositoryUrl(props.region, props.projectId);
+    this.imageUrl = imageRepositoryUrl(props.region, props.projectId, props.repositoryId);
   }
 }

@@ -3,13 +3,14 @@ import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket/index.j
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member/index.js";
 import { Annotations, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AUDIT_SINK_NAME, auditBucketName } from "../names.js";
 import { auditLogFilter } from "./monitoring.js";
 
 export interface AuditArchiveProps {
   readonly projectId: string;
   readonly region: string;
   readonly serviceName: string;
+  readonly bucketName: string;
+  readonly sinkName: string;
   /** Objects cannot be deleted or overwritten before they are this old, and are deleted after. */
   readonly retentionDays: number;
   /** Locks the retention policy. Irreversible: see configWarnings in infra/config.ts. */
@@ -37,7 +38,7 @@ export class AuditArchive extends Construct {
     }
     this.bucket = new StorageBucket(this, "bucket", {
       project: props.projectId,
-      name: auditBucketName(props.projectId),
+      name: props.bucketName,
       location: props.region,
       uniformBucketLevelAccess: true,
       publicAccessPrevention: "enforced",
@@ -53,7 +54,7 @@ export class AuditArchive extends Construct {
     });
     this.sink = new LoggingProjectSink(this, "sink", {
       project: props.projectId,
-      name: AUDIT_SINK_NAME,
+      name: props.sinkName,
       description: `Audit events of ${props.serviceName} (jsonPayload.message="audit") to ${this.bucket.name}`,
       destination: `storage.googleapis.com/${this.bucket.name}`,
       filter: auditLogFilter(props.serviceName),

@@ -1,47 +1,53 @@
-import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member/index.js";
 import { StorageBucket } from "@cdktf/provider-google/lib/storage-bucket/index.js";
 import { StorageBucketIamMember } from "@cdktf/provider-google/lib/storage-bucket-iam-member/index.js";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { buildSourceBucketName } from "../names.js";
 
 export interface CloudBuildAccessProps {
   readonly projectId: string;
   readonly region: string;
+  readonly sourceBucketName: string;
+  readonly logsBucketName: string;
   /** The identity cloudbuild.yaml runs as (`gcloud builds submit --service-account`). */
   readonly builderMember: string;
   readonly dependsOn: ITerraformDependable[];
 }
 
 /**
- * What a build running as the deployer needs beyond deploying: a place for `gcloud builds submit`
- * to upload sources that it can read, and somewhere to write build logs. Builds never run as the
- * default Cloud Build or compute accounts, which hold far broader roles.
+ * Buckets a build running as its own builder account needs: one that `gcloud builds submit`
+ * uploads sources to, and one for build logs (cloudbuild.yaml logs GCS_ONLY), so the builder needs
+ * no project-wide logging role. Builds never run as the default Cloud Build or compute accounts,
+ * which hold far broader roles.
  */
 export class CloudBuildAccess extends Construct {
   readonly sourceBucket: StorageBucket;
+  readonly logsBucket: StorageBucket;
 
   constructor(scope: Construct, id: string, props: CloudBuildAccessProps) {
     super(scope, id);
-    this.sourceBucket = new StorageBucket(this, "sources", {
-      project: props.projectId,
-      name: buildSourceBucketName(props.projectId),
-      location: props.region,
-      uniformBucketLevelAccess: true,
-      publicAccessPrevention: "enforced",
-      // Uploaded sources are only needed while the build runs.
-      lifecycleRule: [{ action: { type: "Delete" }, condition: { age: 7 } }],
-      forceDestroy: true,
-      dependsOn: props.dependsOn,
-    });
+    const bucket = (bucketId: string, name: string, ageDays: number) =>
+      new StorageBucket(this, bucketId, {
+        project: props.projectId,
+        name,
+        location: props.region,
+        uniformBucketLevelAccess: true,
+        publicAccessPrevention: "enforced",
+        lifecycleRule: [{ action: { type: "Delete" }, condition: { age: ageDays } }],
+        forceDestroy: true,
+        dependsOn: props.dependsOn,
+      });
+    // Uploaded sources are only needed while the build runs; logs for a month of investigations.
+    this.sourceBucket = bucket("sources", props.sourceBucketName, 7);
+    this.logsBucket = bucket("logs", props.logsBucketName, 30);
     new StorageBucketIamMember(this, "source-reader", {
       bucket: this.sourceBucket.name,
       role: "roles/storage.objectViewer",
       member: props.builderMember,
     });
-    new ProjectIamMember(this, "log-writer", {
-      project: props.projectId,
-      role: "roles/logging.logWriter",
+    // Cloud Build streams the log into objects it creates and rewrites while the build runs.
+    new StorageBucketIamMember(this, "log-writer", {
+      bucket: this.logsBucket.name,
+      role: "roles/storage.objectAdmin",
       member: props.builderMember,
     });
   }

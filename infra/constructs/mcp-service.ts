@@ -3,7 +3,6 @@ import {
   CloudRunV2Service,
   type CloudRunV2ServiceTemplateContainersEnv,
 } from "@cdktf/provider-google/lib/cloud-run-v2-service/index.js";
-import { CloudRunV2ServiceIamMember } from "@cdktf/provider-google/lib/cloud-run-v2-service-iam-member/index.js";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { CONTAINER_PORT, HEALTH_PATH } from "../names.js";
@@ -33,9 +32,20 @@ export interface McpServiceProps {
  * Fields `gcloud run services update` changes on every deploy. Ignoring them lets the pipeline roll
  * images while Terraform keeps owning everything else, so neither undoes the other.
  */
-export const PIPELINE_OWNED_FIELDS = ["template[0].containers[0].image", "client", "client_version"];
+export const PIPELINE_OWNED_FIELDS = [
+  "template[0].containers[0].image",
+  "client",
+  "client_version",
+  // Deploys roll a no-traffic tagged revision and move traffic after the smoke test; a later
+  // apply must not send traffic back to whatever Terraform last saw.
+  "traffic",
+];
 
-/** The server on Cloud Run: public ingress (the app authenticates), probes on /health. */
+/**
+ * The server on Cloud Run: public ingress with the invoker IAM check disabled (the app
+ * authenticates every /mcp call itself), probes on /health. `invoker_iam_disabled` replaces an
+ * `allUsers` invoker grant, which organisations enforcing Domain Restricted Sharing refuse.
+ */
 export class McpService extends Construct {
   readonly service: CloudRunV2Service;
 
@@ -56,6 +66,7 @@ export class McpService extends Construct {
       name: props.serviceName,
       description: "DevRev MCP server (Streamable HTTP)",
       ingress: "INGRESS_TRAFFIC_ALL",
+      invokerIamDisabled: true,
       deletionProtection: props.deletionProtection,
       template: {
         serviceAccount: props.serviceAccountEmail,
@@ -89,14 +100,6 @@ export class McpService extends Construct {
       },
       lifecycle: { ignoreChanges: PIPELINE_OWNED_FIELDS },
       dependsOn: props.dependsOn,
-    });
-
-    new CloudRunV2ServiceIamMember(this, "public-invoker", {
-      project: props.projectId,
-      location: props.region,
-      name: this.service.name,
-      role: "roles/run.invoker",
-      member: "allUsers",
     });
 
     if (props.customDomain) {

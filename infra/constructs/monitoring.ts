@@ -95,6 +95,8 @@ export const UPTIME_PERIOD = "300s";
 export interface MonitoringProps {
   readonly projectId: string;
   readonly serviceName: string;
+  /** Metric ids are ENVIRONMENT/devrev_mcp_…, so each deployment in a project has its own. */
+  readonly environment: string;
   /** Host the uptime check calls /health on (the service's run.app host). */
   readonly uptimeHost: string;
   readonly alertEmails: readonly string[];
@@ -119,7 +121,7 @@ export class Monitoring extends Construct {
     for (const spec of AUDIT_METRICS) {
       this.metrics[spec.name] = new LoggingMetric(this, spec.name, {
         project: projectId,
-        name: spec.name,
+        name: `${props.environment}/${spec.name}`,
         description: spec.description,
         filter: `${audit} AND ${spec.where}`,
         metricDescriptor: {

@@ -1,18 +1,19 @@
-import { ProjectIamMember } from "@cdktf/provider-google/lib/project-iam-member/index.js";
 import { ServiceAccount } from "@cdktf/provider-google/lib/service-account/index.js";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { RUNTIME_SA_ID } from "../names.js";
 
-/** Write-only telemetry roles; secret access is granted per secret by ServiceSecrets. */
-export const RUNTIME_PROJECT_ROLES = [
-  "roles/logging.logWriter",
-  "roles/monitoring.metricWriter",
-  "roles/cloudtrace.agent",
-] as const;
+/**
+ * Project roles of the runtime account: none. The server calls no Google API: Cloud Run itself
+ * collects what it writes to stdout/stderr (no logging.logWriter needed) and it exports no metrics
+ * or traces, only trace ids inside its log lines. Secret access is granted per secret by
+ * ServiceSecrets, so the account can read exactly the secrets of its own deployment.
+ */
+export const RUNTIME_PROJECT_ROLES: readonly string[] = [];
 
 export interface RuntimeIdentityProps {
   readonly projectId: string;
+  readonly accountId: string;
+  readonly environment: string;
   readonly dependsOn: ITerraformDependable[];
 }
 
@@ -26,17 +27,10 @@ export class RuntimeIdentity extends Construct {
     super(scope, id);
     this.serviceAccount = new ServiceAccount(this, "account", {
       project: props.projectId,
-      accountId: RUNTIME_SA_ID,
-      displayName: "DevRev MCP server (Cloud Run runtime)",
+      accountId: props.accountId,
+      displayName: `DevRev MCP server, ${props.environment} (Cloud Run runtime)`,
       dependsOn: props.dependsOn,
     });
     this.member = `serviceAccount:${this.serviceAccount.email}`;
-    for (const role of RUNTIME_PROJECT_ROLES) {
-      new ProjectIamMember(this, role.replace("roles/", ""), {
-        project: props.projectId,
-        role,
-        member: this.member,
-      });
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InfraConfigError, loadInfraConfig } from "../../infra/config.js";
-import { DEFAULT_REGION, DEFAULT_SERVICE_NAME, PLACEHOLDER_IMAGE } from "../../infra/names.js";
+import { DEFAULT_REGION, PLACEHOLDER_IMAGE } from "../../infra/names.js";
 import { BASE_ENV } from "./helpers/synth.js";
 
 const noContext = () => undefined;
@@ -19,13 +19,20 @@ const failure = (env: Record<string, string>, context: (key: string) => unknown 
 describe("infra configuration", () => {
   it("fills safe defaults around the required settings", () => {
     expect(load({})).toEqual({
+      environment: "production",
       projectId: "acme-mcp-prod",
       region: DEFAULT_REGION,
-      serviceName: DEFAULT_SERVICE_NAME,
+      serviceName: "devrev-mcp-production",
       image: PLACEHOLDER_IMAGE,
       githubRepository: "acme/devrev-mcp-server",
+      githubRepositoryId: "812345678",
+      githubOwnerId: "4567890",
       authMode: "devrev-pat",
+      oauth: false,
       allowedDomains: ["acme.com"],
+      allowedOrgs: [],
+      stateBucket: "acme-mcp-prod-tfstate",
+      localState: false,
       minInstances: 0,
       maxInstances: 3,
       cpu: "1",
@@ -45,8 +52,9 @@ describe("infra configuration", () => {
       maxInstances: 7,
       allowedDomains: ["a.io"],
     };
-    const config = loadInfraConfig({ DEPLOY_PROJECT_ID: "acme-mcp-prod" }, (key) =>
-      key === "githubRepository" ? "acme/x" : context[key],
+    const config = loadInfraConfig(
+      { DEPLOY_PROJECT_ID: "acme-mcp-prod", DEPLOY_GITHUB_REPOSITORY_ID: "1", DEPLOY_GITHUB_OWNER_ID: "2" },
+      (key) => (key === "githubRepository" ? "acme/x" : key === "localState" ? true : context[key]),
     );
     expect(config).toMatchObject({ region: "europe-west1", maxInstances: 7, allowedDomains: ["a.io"] });
   });
@@ -67,6 +75,10 @@ describe("infra configuration", () => {
     })();
     expect(message).toContain('DEPLOY_PROJECT_ID (cdktf context "projectId"): is required');
     expect(message).toContain('DEPLOY_GITHUB_REPOSITORY (cdktf context "githubRepository"): is required');
+    expect(message).toContain(
+      'DEPLOY_GITHUB_REPOSITORY_ID (cdktf context "githubRepositoryId"): is required',
+    );
+    expect(message).toContain('DEPLOY_GITHUB_OWNER_ID (cdktf context "githubOwnerId"): is required');
   });
 
   it.each([
@@ -75,7 +87,14 @@ describe("infra configuration", () => {
     [{ DEPLOY_SERVICE_NAME: "Has Spaces" }, "DEPLOY_SERVICE_NAME", "service name"],
     [{ DEPLOY_IMAGE: "hello" }, "DEPLOY_IMAGE", "image reference"],
     [{ DEPLOY_GITHUB_REPOSITORY: "just-a-repo" }, "DEPLOY_GITHUB_REPOSITORY", "OWNER/REPO"],
-    [{ DEPLOY_GITHUB_REF: "main" }, "DEPLOY_GITHUB_REF", "refs/heads/main"],
+    [{ DEPLOY_GITHUB_REPOSITORY_ID: "acme/devrev-mcp-server" }, "DEPLOY_GITHUB_REPOSITORY_ID", "numeric"],
+    [{ DEPLOY_GITHUB_OWNER_ID: "0" }, "DEPLOY_GITHUB_OWNER_ID", "numeric"],
+    [{ DEPLOY_ENVIRONMENT: "Production" }, "DEPLOY_ENVIRONMENT", "production or staging"],
+    [{ DEPLOY_ENVIRONMENT: "production-eu" }, "DEPLOY_ENVIRONMENT", "at most 10"],
+    [{ DEPLOY_ALLOWED_ORGS: "devo/0,not an org" }, "DEPLOY_ALLOWED_ORGS", "devo/0"],
+    [{ DEPLOY_OAUTH: "on" }, "DEPLOY_OAUTH", "true or false"],
+    [{ DEPLOY_OAUTH: "true", DEPLOY_AUTH_MODE: "static-token" }, "DEPLOY_OAUTH", "devrev-pat"],
+    [{ DEPLOY_LOCAL_STATE: "true" }, "DEPLOY_LOCAL_STATE", "choose one"],
     [{ DEPLOY_AUTH_MODE: "none" }, "DEPLOY_AUTH_MODE", "public"],
     [{ DEPLOY_AUTH_MODE: "magic" }, "DEPLOY_AUTH_MODE", "devrev-pat"],
     [{ DEPLOY_ALLOWED_DOMAINS: "acme.com,not a domain" }, "DEPLOY_ALLOWED_DOMAINS", "e-mail domains"],
@@ -92,6 +111,31 @@ describe("infra configuration", () => {
     const line = message.split("\n").find((l) => l.includes(name));
     expect(line).toBeDefined();
     expect(line).toContain(hint);
+  });
+
+  it("requires the state backend to be chosen: a bucket, or local state explicitly", () => {
+    expect(failure({ DEPLOY_STATE_BUCKET: "" })).toMatch(
+      /DEPLOY_STATE_BUCKET \(cdktf context "stateBucket"\): is required \(or choose local state for a trial with DEPLOY_LOCAL_STATE=true\)/,
+    );
+    expect(load({ DEPLOY_STATE_BUCKET: "", DEPLOY_LOCAL_STATE: "true" })).toMatchObject({ localState: true });
+    expect(
+      load({ DEPLOY_STATE_BUCKET: "" }, (key) => (key === "stateBucket" ? "recorded-bucket" : undefined)),
+    ).toMatchObject({
+      stateBucket: "recorded-bucket",
+    });
+  });
+
+  it("derives the service name from the environment unless it is set", () => {
+    expect(load({ DEPLOY_ENVIRONMENT: "staging" }).serviceName).toBe("devrev-mcp-staging");
+    expect(load({ DEPLOY_ENVIRONMENT: "staging", DEPLOY_SERVICE_NAME: "mcp" }).serviceName).toBe("mcp");
+  });
+
+  it("takes DevRev org ids in each form the app accepts", () => {
+    expect(load({ DEPLOY_ALLOWED_ORGS: "don:identity:dvrv-us-1:devo/0, devo/1x2, 42" }).allowedOrgs).toEqual([
+      "don:identity:dvrv-us-1:devo/0",
+      "devo/1x2",
+      "42",
+    ]);
   });
 
   it("refuses max instances below min instances", () => {

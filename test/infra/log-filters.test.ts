@@ -12,7 +12,7 @@ import { type Synthesized, synthStack, type TfBlock } from "./helpers/synth.js";
 // and every filter the stack and docs/operations.md ship is evaluated against them. A renamed
 // field in app/log/audit.ts or app/log/logger.ts makes a metric count nothing, and fails here.
 
-const SERVICE = "devrev-mcp-server";
+const SERVICE = "devrev-mcp-production";
 const where = { projectId: "acme-mcp-prod", serviceName: SERVICE, region: "us-central1" };
 
 let stack: Synthesized;
@@ -61,7 +61,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const metric = (name: string) => stack.all("google_logging_metric").find((m) => m.name === name)!;
+const metric = (name: string) =>
+  stack.all("google_logging_metric").find((m) => m.name === `production/${name}`)!;
 const matching = (filter: string) => entries.filter((e) => matches(filter, e));
 const labelsOf = (m: TfBlock, e: LogEntry) =>
   Object.fromEntries(
@@ -118,8 +119,11 @@ describe("log-based metrics count exactly the events the server logged", () => {
 
   it("extracts every label from every event it counts", () => {
     for (const m of stack.all("google_logging_metric")) {
-      expect(metricLabels(m.name as string).length, m.name as string).toBeGreaterThan(0);
-      for (const labels of metricLabels(m.name as string)) {
+      expect(
+        metricLabels((m.name as string).replace("production/", "")).length,
+        (m.name as string).replace("production/", ""),
+      ).toBeGreaterThan(0);
+      for (const labels of metricLabels((m.name as string).replace("production/", ""))) {
         for (const value of Object.values(labels)) expect(value).toMatch(/\S/);
       }
     }

@@ -6,8 +6,15 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configWarnings, InfraConfigError, loadInfraConfig } from "../../infra/config.js";
 import { ALERT_THRESHOLDS, ALERT_WINDOW_SECONDS, auditLogFilter } from "../../infra/constructs/monitoring.js";
-import { AUDIT_SINK_NAME, HEALTH_PATH, LOG_METRICS } from "../../infra/names.js";
-import { BASE_ENV, PROJECT_NUMBER, type Synthesized, synthStack, type TfBlock } from "./helpers/synth.js";
+import { HEALTH_PATH, LOG_METRICS } from "../../infra/names.js";
+import {
+  BASE_ENV,
+  NAMES,
+  PROJECT_NUMBER,
+  type Synthesized,
+  synthStack,
+  type TfBlock,
+} from "./helpers/synth.js";
 
 // The opt-in monitoring and audit-archive constructs, asserted on the synthesized Terraform JSON.
 // test/infra/log-filters.test.ts proves their filters against the server's real log lines.
@@ -40,9 +47,7 @@ describe("off by default", () => {
   it("creates no monitoring or archive resources and no archive output", () => {
     const stack = synthStack();
     for (const type of OPS_TYPES) expect(stack.all(type), type).toEqual([]);
-    expect(stack.all("google_storage_bucket").map((b) => b.name)).not.toContain(
-      "acme-mcp-prod-devrev-mcp-audit",
-    );
+    expect(stack.all("google_storage_bucket").map((b) => b.name)).not.toContain(NAMES.auditBucket);
     expect(stack.json.output.audit_log_bucket).toBeUndefined();
   });
 });
@@ -96,9 +101,9 @@ describe("Monitoring", () => {
 
   it("defines the four audit counters with a label descriptor per extractor", () => {
     const metrics = stack.all("google_logging_metric");
-    expect(metrics.map((m) => m.name).sort()).toEqual(Object.values(LOG_METRICS).sort());
+    expect(metrics.map((m) => m.name).sort()).toEqual(Object.values(NAMES.logMetrics).sort());
     for (const m of metrics) {
-      expect(m.filter).toMatch(new RegExp(`^${escapeRegExp(auditLogFilter("devrev-mcp-server"))} AND `));
+      expect(m.filter).toMatch(new RegExp(`^${escapeRegExp(auditLogFilter(NAMES.serviceName))} AND `));
       const descriptor = m.metric_descriptor as {
         metric_kind: string;
         value_type: string;
@@ -114,7 +119,8 @@ describe("Monitoring", () => {
     }
     const labels = (name: string) =>
       Object.keys(
-        stack.all("google_logging_metric").find((m) => m.name === name)!.label_extractors as object,
+        stack.all("google_logging_metric").find((m) => m.name === `production/${name}`)!
+          .label_extractors as object,
       );
     expect(labels(LOG_METRICS.authFailures)).toEqual(expect.arrayContaining(["reason", "outcome"]));
     expect(labels(LOG_METRICS.toolFailures)).toEqual(
@@ -166,7 +172,7 @@ describe("Monitoring", () => {
     const metricRef = (name: string) =>
       stack.ref(
         "google_logging_metric",
-        stack.all("google_logging_metric").find((m) => m.name === name)!,
+        stack.all("google_logging_metric").find((m) => m.name === `production/${name}`)!,
         "name",
       );
     const auth = conditionOf(policy("DevRev MCP: many refused tokens"));
@@ -188,7 +194,7 @@ describe("Monitoring", () => {
 
     const errors = conditionOf(policy("DevRev MCP: 5xx responses"));
     expect(errors.filter).toContain('metric.type="run.googleapis.com/request_count"');
-    expect(errors.filter).toContain('resource.labels.service_name="devrev-mcp-server"');
+    expect(errors.filter).toContain('resource.labels.service_name="devrev-mcp-production"');
     expect(errors.filter).toContain('metric.label.response_code_class="5xx"');
   });
 
@@ -201,7 +207,7 @@ describe("Monitoring", () => {
         type: "uptime_url",
         labels: {
           project_id: "acme-mcp-prod",
-          host: `devrev-mcp-server-${PROJECT_NUMBER}.us-central1.run.app`,
+          host: `devrev-mcp-production-${PROJECT_NUMBER}.us-central1.run.app`,
         },
       },
       content_matchers: [{ content: '"status":"ok"', matcher: "CONTAINS_STRING" }],
@@ -224,7 +230,7 @@ describe("Monitoring", () => {
         tiles: { xPos: number; width: number; widget: Record<string, unknown> }[];
       };
     };
-    expect(dashboard.displayName).toBe("DevRev MCP: devrev-mcp-server");
+    expect(dashboard.displayName).toBe("DevRev MCP: devrev-mcp-production");
     const text = JSON.stringify(dashboard);
     for (const metric of ["request_count", "request_latencies", "container/instance_count"]) {
       expect(text).toContain(`run.googleapis.com/${metric}`);
@@ -253,7 +259,7 @@ describe("AuditArchive", () => {
   let sink: TfBlock;
   beforeAll(() => {
     stack = synthStack(ARCHIVE);
-    bucket = stack.all("google_storage_bucket").find((b) => b.name === "acme-mcp-prod-devrev-mcp-audit")!;
+    bucket = stack.all("google_storage_bucket").find((b) => b.name === NAMES.auditBucket)!;
     sink = stack.one("google_logging_project_sink");
   });
 
@@ -271,15 +277,15 @@ describe("AuditArchive", () => {
 
   it("locks the retention policy only with DEPLOY_AUDIT_RETENTION_LOCK", () => {
     const locked = synthStack({ ...ARCHIVE, DEPLOY_AUDIT_RETENTION_LOCK: "true" });
-    const b = locked.all("google_storage_bucket").find((x) => x.name === "acme-mcp-prod-devrev-mcp-audit")!;
+    const b = locked.all("google_storage_bucket").find((x) => x.name === NAMES.auditBucket)!;
     expect(b.retention_policy).toEqual({ retention_period: 400 * DAY, is_locked: true });
   });
 
   it("routes exactly the service's audit lines into the bucket with its own writer identity", () => {
     expect(sink).toMatchObject({
-      name: AUDIT_SINK_NAME,
+      name: NAMES.auditSink,
       destination: `storage.googleapis.com/${stack.ref("google_storage_bucket", bucket, "name")}`,
-      filter: auditLogFilter("devrev-mcp-server"),
+      filter: auditLogFilter(NAMES.serviceName),
       unique_writer_identity: true,
     });
   });
@@ -321,19 +327,23 @@ describe("npm run synth with the retention lock", () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it("prints the irreversibility warning", async () => {
-    const { stderr } = await promisify(execFile)("npm", ["run", "--silent", "synth"], {
-      cwd: new URL("../../", import.meta.url).pathname,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        CDKTF_OUTDIR: outdir,
-        ...BASE_ENV,
-        ...ARCHIVE,
-        DEPLOY_AUDIT_RETENTION_LOCK: "true",
+    // The cdktf CLI relays the app's stderr (and writes where --output says).
+    const { stdout, stderr } = await promisify(execFile)(
+      "npm",
+      ["run", "--silent", "synth", "--", "--output", outdir],
+      {
+        cwd: new URL("../../", import.meta.url).pathname,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          ...BASE_ENV,
+          ...ARCHIVE,
+          DEPLOY_AUDIT_RETENTION_LOCK: "true",
+        },
       },
-    });
-    expect(stderr).toMatch(/WARNING: DEPLOY_AUDIT_RETENTION_LOCK=true .*IRREVERSIBLE/);
-  });
+    );
+    expect(`${stdout}${stderr}`).toMatch(/WARNING: DEPLOY_AUDIT_RETENTION_LOCK=true .*IRREVERSIBLE/);
+  }, 120_000);
 });
 
 function escapeRegExp(text: string): string {

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { REQUIRED_APIS } from "../../infra/constructs/project-apis.js";
-import { ARTIFACT_REPO_ID, IMAGE_NAME, IMAGES_KEPT, STACK_NAME } from "../../infra/names.js";
-import { PROJECT_NUMBER, type Synthesized, synthStack } from "./helpers/synth.js";
+import { IMAGE_NAME, IMAGES_KEPT, STACK_NAME } from "../../infra/names.js";
+import { NAMES, PROJECT_NUMBER, type Synthesized, synthStack } from "./helpers/synth.js";
+
+const ARTIFACT_REPO_ID = NAMES.artifactRepositoryId;
 
 let stack: Synthesized;
 beforeAll(() => {
@@ -13,11 +15,19 @@ describe("provider and state", () => {
     expect(stack.json.provider.google[0]).toMatchObject({ project: "acme-mcp-prod", region: "us-central1" });
   });
 
-  it("keeps state locally, outside cdktf.out, when no state bucket is configured", () => {
-    expect(Object.keys(stack.json.terraform.backend)).toEqual(["local"]);
-    const path = String(stack.json.terraform.backend.local?.path);
-    expect(path).toMatch(new RegExp(`/terraform\\.${STACK_NAME}\\.tfstate$`));
+  it("keeps state in the configured bucket", () => {
+    expect(stack.json.terraform.backend).toEqual({
+      gcs: { bucket: "acme-mcp-prod-tfstate", prefix: `${STACK_NAME}/production` },
+    });
+  });
+
+  it("keeps state locally, outside cdktf.out, only when chosen explicitly", () => {
+    const local = synthStack({ DEPLOY_STATE_BUCKET: "", DEPLOY_LOCAL_STATE: "true" });
+    expect(Object.keys(local.json.terraform.backend)).toEqual(["local"]);
+    const path = String(local.json.terraform.backend.local?.path);
+    expect(path).toMatch(new RegExp(`/terraform\\.${STACK_NAME}-production\\.tfstate$`));
     expect(path).not.toContain("cdktf.out");
+    expect(local.json.output.state_backend?.value).toBe("local");
   });
 });
 
@@ -44,6 +54,8 @@ describe("ArtifactRepo", () => {
       format: "DOCKER",
       location: "us-central1",
       cleanup_policy_dry_run: false,
+      // A release tag can never be re-pointed at other content.
+      docker_config: { immutable_tags: true },
     });
   });
 
@@ -71,7 +83,7 @@ describe("ArtifactRepo", () => {
 describe("outputs", () => {
   it("gives the service URL from the deterministic run.app name", () => {
     expect(stack.json.output.service_url?.value).toBe(
-      `https://devrev-mcp-server-${PROJECT_NUMBER}.us-central1.run.app`,
+      `https://devrev-mcp-production-${PROJECT_NUMBER}.us-central1.run.app`,
     );
   });
 
@@ -83,7 +95,9 @@ describe("outputs", () => {
 
   it("gives the WIF provider resource name and the deployer e-mail for the GitHub workflow", () => {
     const provider = stack.one("google_iam_workload_identity_pool_provider");
-    const deployer = stack.all("google_service_account").find((a) => a.account_id === "devrev-mcp-deployer")!;
+    const deployer = stack
+      .all("google_service_account")
+      .find((a) => a.account_id === NAMES.deployerAccountId)!;
     expect(stack.json.output.workload_identity_provider?.value).toBe(
       stack.ref("google_iam_workload_identity_pool_provider", provider, "name"),
     );

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTAINER_PORT, HEALTH_PATH, PLACEHOLDER_IMAGE } from "../../infra/names.js";
-import { PROJECT_NUMBER, type Synthesized, synthStack, type TfBlock } from "./helpers/synth.js";
+import { NAMES, PROJECT_NUMBER, type Synthesized, synthStack, type TfBlock } from "./helpers/synth.js";
 
 interface Container {
   image: string;
@@ -26,13 +26,13 @@ beforeAll(() => {
 
 describe("McpService", () => {
   it("runs as the dedicated runtime account, never the default compute account", () => {
-    const runtime = stack.all("google_service_account").find((a) => a.account_id === "devrev-mcp-runtime")!;
+    const runtime = stack.all("google_service_account").find((a) => a.account_id === NAMES.runtimeAccountId)!;
     expect(template.service_account).toBe(stack.ref("google_service_account", runtime, "email"));
   });
 
   it("is the named service in the configured region with public ingress", () => {
     expect(service).toMatchObject({
-      name: "devrev-mcp-server",
+      name: "devrev-mcp-production",
       location: "us-central1",
       project: "acme-mcp-prod",
       ingress: "INGRESS_TRAFFIC_ALL",
@@ -46,7 +46,7 @@ describe("McpService", () => {
   it("starts on the public placeholder image and leaves later images to the pipeline", () => {
     expect(container.image).toBe(PLACEHOLDER_IMAGE);
     expect(service.lifecycle).toEqual({
-      ignore_changes: ["template[0].containers[0].image", "client", "client_version"],
+      ignore_changes: ["template[0].containers[0].image", "client", "client_version", "traffic"],
     });
   });
 
@@ -55,6 +55,10 @@ describe("McpService", () => {
     expect(envValue("MCP_HOST")).toBe("0.0.0.0");
     expect(envValue("MCP_LOG_FORMAT")).toBe("json");
     expect(envValue("MCP_TRUST_PROXY_HOPS")).toBe("1");
+  });
+
+  it("names the project, so Cloud Logging correlates the trace ids in log lines", () => {
+    expect(envValue("GOOGLE_CLOUD_PROJECT")).toBe("acme-mcp-prod");
   });
 
   it("leaves PORT to Cloud Run and listens where the probes look", () => {
@@ -68,8 +72,10 @@ describe("McpService", () => {
     expect(envValue("MCP_AUTH_ALLOWED_DOMAINS")).toBe("acme.com,acme.io");
   });
 
-  it("accepts only its deterministic run.app host name", () => {
-    expect(envValue("MCP_ALLOWED_HOSTS")).toBe(`devrev-mcp-server-${PROJECT_NUMBER}.us-central1.run.app`);
+  it("accepts only its deterministic run.app host name and that of the candidate tag", () => {
+    const host = `devrev-mcp-production-${PROJECT_NUMBER}.us-central1.run.app`;
+    expect(envValue("MCP_ALLOWED_HOSTS")).toBe(`${host},candidate---${host}`);
+    expect(envValue("MCP_PUBLIC_URL")).toBe(`https://${host}`);
     expect(stack.json.data.google_project?.project).toMatchObject({ project_id: "acme-mcp-prod" });
   });
 
@@ -95,16 +101,13 @@ describe("McpService", () => {
     });
   });
 
-  it("lets anyone reach it, since the app itself authenticates", () => {
+  it("lets anyone reach it with the invoker check disabled, not an allUsers grant", () => {
+    expect(service.invoker_iam_disabled).toBe(true);
     const invokers = stack
       .all("google_cloud_run_v2_service_iam_member")
       .filter((m) => m.role === "roles/run.invoker");
-    expect(invokers).toEqual([
-      expect.objectContaining({
-        member: "allUsers",
-        name: stack.ref("google_cloud_run_v2_service", service, "name"),
-      }),
-    ]);
+    expect(invokers).toEqual([]);
+    expect(JSON.stringify(stack.json)).not.toContain("allUsers");
   });
 
   it("maps no custom domain unless one is configured", () => {

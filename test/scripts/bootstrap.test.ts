@@ -56,7 +56,7 @@ describe("scripts/bootstrap", () => {
     expect(r.stdout).toContain("Dry run: nothing is changed");
     for (const args of [ENABLE, CREATE, VERSIONING]) expect(r.stdout).toContain(`+ gcloud ${args.join(" ")}`);
     expect(r.stdout).toContain(
-      "export DEPLOY_PROJECT_ID=acme-mcp-prod DEPLOY_REGION=europe-west1 DEPLOY_STATE_BUCKET=acme-mcp-prod-tfstate",
+      "export DEPLOY_ENVIRONMENT=production DEPLOY_PROJECT_ID=acme-mcp-prod DEPLOY_REGION=europe-west1 DEPLOY_STATE_BUCKET=acme-mcp-prod-tfstate",
     );
     expect(fake.take()).toEqual([]);
   });

@@ -19,38 +19,55 @@ afterAll(() => {
 
 /** What `terraform output -json` prints after an apply, for each output the stack declares. */
 const applied: Record<string, string> = {
-  service_url: "https://devrev-mcp-server-123456.us-central1.run.app",
-  image_repository: "us-central1-docker.pkg.dev/acme-mcp-prod/devrev-mcp/devrev-mcp-server",
+  service_url: "https://devrev-mcp-production-123456.us-central1.run.app",
+  environment: "production",
+  state_backend: "gs://acme-mcp-prod-tfstate/devrev-mcp/production",
+  image_repository: "us-central1-docker.pkg.dev/acme-mcp-prod/devrev-mcp-production/devrev-mcp-server",
   workload_identity_provider:
-    "projects/123456/locations/global/workloadIdentityPools/devrev-mcp-github/providers/github-oidc",
-  deployer_service_account: "devrev-mcp-deployer@acme-mcp-prod.iam.gserviceaccount.com",
-  runtime_service_account: "devrev-mcp-runtime@acme-mcp-prod.iam.gserviceaccount.com",
-  build_source_bucket: "acme-mcp-prod-devrev-mcp-build-src",
+    "projects/123456/locations/global/workloadIdentityPools/devrev-mcp-production-github/providers/github-oidc",
+  deployer_service_account: "devrev-mcp-production-deployer@acme-mcp-prod.iam.gserviceaccount.com",
+  builder_service_account: "devrev-mcp-production-builder@acme-mcp-prod.iam.gserviceaccount.com",
+  infra_apply_service_account: "devrev-mcp-production-infra@acme-mcp-prod.iam.gserviceaccount.com",
+  infra_plan_service_account: "devrev-mcp-production-plan@acme-mcp-prod.iam.gserviceaccount.com",
+  runtime_service_account: "devrev-mcp-production-runtime@acme-mcp-prod.iam.gserviceaccount.com",
+  build_source_bucket: "acme-mcp-prod-devrev-mcp-production-build-src",
+  build_logs_bucket: "acme-mcp-prod-devrev-mcp-production-build-logs",
   project_id: "acme-mcp-prod",
   region: "us-central1",
-  service_name: "devrev-mcp-server",
+  service_name: "devrev-mcp-production",
 };
+/** Outputs that are lists (Terraform writes them as JSON arrays). */
+const lists: Record<string, string[]> = { secret_ids: [] };
 let terraformFile: string;
 let cdktfFile: string;
 
 beforeAll(() => {
   // Only outputs the stack really declares, so a renamed output fails here.
   const declared = Object.keys(synthStack().json.output);
-  expect(declared.sort()).toEqual(Object.keys(applied).sort());
+  expect(declared.sort()).toEqual([...Object.keys(applied), ...Object.keys(lists)].sort());
   terraformFile = join(dir, "terraform.json");
   writeFileSync(
     terraformFile,
     JSON.stringify(
-      Object.fromEntries(declared.map((k) => [k, { sensitive: false, type: "string", value: applied[k] }])),
+      Object.fromEntries(
+        declared.map((k) => [k, { sensitive: false, type: "string", value: applied[k] ?? lists[k] }]),
+      ),
     ),
   );
   cdktfFile = join(dir, "cdktf.json");
-  writeFileSync(cdktfFile, JSON.stringify({ [STACK_NAME]: applied }));
+  writeFileSync(cdktfFile, JSON.stringify({ [STACK_NAME]: { ...applied, ...lists } }));
 });
 
 const configure = (args: string[], env: Record<string, string> = {}) =>
   runScript("configure-github", args, { fake, env });
 const expected = Object.entries(GITHUB_DEPLOY_VARIABLES).map(([name, output]) => [name, applied[output]!]);
+/** The infrastructure workflow's variables, on the stack's plan and apply environments. */
+const infraExpected = [
+  ["WIF_PROVIDER", applied.workload_identity_provider!, "production-plan"],
+  ["INFRA_PLAN_SERVICE_ACCOUNT", applied.infra_plan_service_account!, "production-plan"],
+  ["WIF_PROVIDER", applied.workload_identity_provider!, "production-infra"],
+  ["INFRA_APPLY_SERVICE_ACCOUNT", applied.infra_apply_service_account!, "production-infra"],
+] as const;
 
 describe("scripts/configure-github", () => {
   it("explains itself with --help, listing each variable and its output", async () => {
@@ -66,8 +83,12 @@ describe("scripts/configure-github", () => {
     const r = await configure(["--outputs", terraformFile]);
     expect(r.code).toBe(0);
     for (const [name, value] of expected) {
-      expect(r.stdout).toContain(`  ${name}=${value}\n`);
+      expect(r.stdout).toContain(`  repository: ${name}=${value}\n`);
       expect(r.stdout).toContain(`gh variable set ${name} --body ${value}\n`);
+    }
+    for (const [name, value, env] of infraExpected) {
+      expect(r.stdout).toContain(`  environment ${env}: ${name}=${value}\n`);
+      expect(r.stdout).toContain(`gh variable set ${name} --body ${value} --env ${env}\n`);
     }
     expect(r.stdout).toContain("gh secret set DEVREV_SMOKE_PAT");
     expect(fake.take()).toEqual([]);
@@ -108,8 +129,13 @@ describe("scripts/configure-github", () => {
         ],
         stdin: null,
       })),
+      ...infraExpected.map(([name, value, env]) => ({
+        cmd: "gh",
+        args: ["variable", "set", name, "--body", value, "--env", env, "--repo", "acme/devrev-mcp-server"],
+        stdin: null,
+      })),
     ]);
-    expect(r.stdout).toContain("7 variables set for environment production");
+    expect(r.stdout).toContain("11 variables set (deploy variables for environment production)");
   });
 
   it("prints what --apply would run, and runs nothing, with --dry-run", async () => {

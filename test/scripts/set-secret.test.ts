@@ -19,7 +19,8 @@ describe("scripts/set-secret", () => {
     const r = await setSecret(["--help"], "");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: scripts\/set-secret/);
-    expect(r.stdout).toContain("devrev-api-token mcp-auth-token");
+    expect(r.stdout).toContain("devrev-api-token mcp-auth-token oauth-keys");
+    expect(r.stdout).toContain("openssl rand -base64 32 | tr '+/' '-_' | tr -d '='");
     expect(fake.take()).toEqual([]);
   });
 
@@ -33,7 +34,7 @@ describe("scripts/set-secret", () => {
         args: [
           "secrets",
           "describe",
-          "devrev-api-token",
+          "devrev-mcp-production-devrev-api-token",
           "--format=value(name)",
           "--project",
           "acme-mcp-prod",
@@ -46,7 +47,7 @@ describe("scripts/set-secret", () => {
           "secrets",
           "versions",
           "add",
-          "devrev-api-token",
+          "devrev-mcp-production-devrev-api-token",
           "--data-file=-",
           "--project",
           "acme-mcp-prod",
@@ -72,7 +73,7 @@ describe("scripts/set-secret", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`with the ${VALUE.length}-character value on standard input`);
     expect(r.stdout).toContain(
-      "+ gcloud secrets versions add devrev-api-token --data-file=- --project acme-mcp-prod",
+      "+ gcloud secrets versions add devrev-mcp-production-devrev-api-token --data-file=- --project acme-mcp-prod",
     );
     expect(r.stdout + r.stderr).not.toContain(VALUE);
     expect(fake.take()).toEqual([]);
@@ -96,12 +97,32 @@ describe("scripts/set-secret", () => {
     expect(fake.take()).toEqual([]);
   });
 
+  it("sets the OAuth key set of the chosen environment, checking every key's form", async () => {
+    const key = (c: string) => c.repeat(43);
+    const r = await setSecret(
+      ["--dry-run", "--environment", "staging", "oauth-keys"],
+      `${key("A")},${key("b")}\n`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("+ gcloud secrets versions add devrev-mcp-staging-oauth-keys --data-file=-");
+    for (const bad of [key("A").slice(1), `${key("A")},`, `${key("A")} ${key("b")}`, `${key("+")}`]) {
+      const refused = await setSecret(["oauth-keys"], bad);
+      expect(refused.code, bad).toBe(1);
+      expect(refused.stderr).toContain("base64url keys of 32 bytes");
+    }
+    const badEnv = await setSecret(["--environment", "Prod!", "oauth-keys"], key("A"));
+    expect(badEnv.code).toBe(2);
+    expect(fake.take()).toEqual([]);
+  });
+
   it("says to apply the stack first when the secret does not exist", async () => {
     const r = await setSecret(["--project", "acme-mcp-prod", "mcp-auth-token"], VALUE, {
       FAKE_FAIL: "^gcloud secrets describe",
     });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("secret 'mcp-auth-token' not found in project acme-mcp-prod: apply the stack");
+    expect(r.stderr).toContain(
+      "secret 'devrev-mcp-production-mcp-auth-token' not found in project acme-mcp-prod: apply the stack",
+    );
     expect(fake.take().map((c) => c.args[1])).toEqual(["describe"]);
   });
 
@@ -118,6 +139,7 @@ describe("scripts/set-secret", () => {
       /^while \[\[ "\$value" == .*\]\]; do value="\$\{value%\?\}"; done$/,
       /^if \[\[ -z "\$value" \]\]; then$/,
       /^if \[\[ "\$secret" == mcp-auth-token && \$\{#value\} -lt 16 \]\]; then$/,
+      /^if \[\[ "\$secret" == oauth-keys && ! "\$value" =~ \^\[A-Za-z0-9_-\]\{43\}\(,\[A-Za-z0-9_-\]\{43\}\)\*\$ \]\]; then$/,
       /^printf '%s' "\$value" \| gcloud "\$\{args\[@\]\}"$/,
     ];
     /** A line that only mentions the value's length. */

@@ -199,7 +199,10 @@ describe("CI runs what npm test runs, and validates the stack", () => {
 
   it("synthesizes, uploads cdktf.out, and runs terraform init -backend=false then validate", () => {
     const infra = ci.jobs.infra!;
-    expect(runs(infra).filter((r) => r === "npm run synth").length).toBeGreaterThanOrEqual(1);
+    // cdktf synth writes where --output says (it overrides CDKTF_OUTDIR for the app).
+    const synths = runs(infra).filter((r) => r.startsWith("npm run synth"));
+    expect(synths.length).toBeGreaterThanOrEqual(3);
+    for (const r of synths) expect(r).toMatch(/^npm run synth -- --output cdktf\.out\/[a-z]+$/);
     const upload = steps(infra).find(usesAction("actions/upload-artifact"));
     expect(upload?.with?.path).toBe("cdktf.out/");
     const terraform = steps(infra).find(usesAction("hashicorp/setup-terraform"));

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { synthesize } from "../../../infra/app.js";
 import type { InfraConfig } from "../../../infra/config.js";
+import { deploymentNames } from "../../../infra/names.js";
 
 export type TfBlock = Record<string, unknown>;
 
@@ -18,8 +19,14 @@ export interface TfJson {
 export const BASE_ENV = {
   DEPLOY_PROJECT_ID: "acme-mcp-prod",
   DEPLOY_GITHUB_REPOSITORY: "acme/devrev-mcp-server",
+  DEPLOY_GITHUB_REPOSITORY_ID: "812345678",
+  DEPLOY_GITHUB_OWNER_ID: "4567890",
   DEPLOY_ALLOWED_DOMAINS: "acme.com",
+  DEPLOY_STATE_BUCKET: "acme-mcp-prod-tfstate",
 } as const;
+
+/** A folder with no infra/environments/*.json, so committed settings never leak into tests. */
+export const NO_RECORDED_SETTINGS = join(tmpdir(), "devrev-mcp-no-environments");
 
 /** A Terraform interpolation, as cdktf writes references into the JSON. */
 export const tf = (expression: string) => "$" + `{${expression}}`;
@@ -42,7 +49,7 @@ export interface Synthesized {
 export function synthStack(env: Record<string, string> = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), "devrev-mcp-synth-"));
   try {
-    const { config, stackDir } = synthesize({ ...BASE_ENV, ...env }, outdir);
+    const { config, stackDir } = synthesize({ ...BASE_ENV, ...env }, outdir, {}, NO_RECORDED_SETTINGS);
     const json = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as TfJson;
     const all = (type: string) => Object.values(json.resource[type] ?? {});
     const address = (type: string, block: TfBlock) => {
@@ -66,3 +73,6 @@ export function synthStack(env: Record<string, string> = {}): Synthesized {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
+
+/** The names of the default (production) deployment of BASE_ENV. */
+export const NAMES = deploymentNames("production", BASE_ENV.DEPLOY_PROJECT_ID);
