@@ -114,13 +114,13 @@ describe("devrev_works_list count_only", () => {
     expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 
-  it("refuses date bounds and ids that are not don: ids", async () => {
+  it("refuses date bounds, and tags no name or id finds", async () => {
     const dated = await count({ created_after: "2026-01-01" });
     expect(dated.isError).toBe(true);
     expect(dated.text).toMatch(/count_only cannot apply created_after/);
-    const tag = await call("devrev_works_list", { tags: ["bug"] });
+    const tag = await call("devrev_works_list", { tags: ["no-such-tag"] });
     expect(tag.isError).toBe(true);
-    expect(tag.text).toMatch(/tags: "bug" is not a full don: id/);
+    expect(tag.text).toMatch(/tags: nothing named "no-such-tag" is a tag.*devrev_tags_list/);
     expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

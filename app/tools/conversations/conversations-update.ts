@@ -2,8 +2,8 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
-import { resolveUserIds } from "../shared/resolve.js";
-import { donIds } from "../works/filters.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
+import { resolveTagIds, resolveUserIds } from "../shared/resolve.js";
 import {
   renderConversationLine,
   savedConversation,
@@ -27,16 +27,18 @@ export const conversationsUpdate = defineTool({
     stage: z.string().min(1).optional().describe("e.g. resolved"),
     owned_by: z.array(z.string()).min(1).optional().describe("Replaces the owners"),
     account: z.string().min(1).optional(),
-    add_tags: z.array(z.string()).optional().describe("Tag don: ids"),
-    remove_tags: z.array(z.string()).optional().describe("Tag don: ids"),
+    add_tags: z.array(z.string()).optional().describe("Tag ids or names"),
+    remove_tags: z.array(z.string()).optional().describe("Tag ids or names"),
   }),
   output: z.object({ conversation: savedConversationSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["conversations.update", "dev-users.self"],
+  operations: ["conversations.update", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.tag],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
-    const addTags = donIds(args.add_tags, "add_tags");
-    const removeTags = donIds(args.remove_tags, "remove_tags");
+    const addTags = args.add_tags ? await resolveTagIds(args.add_tags, ctx, "add_tags") : undefined;
+    const removeTags = args.remove_tags
+      ? await resolveTagIds(args.remove_tags, ctx, "remove_tags")
+      : undefined;
     const ref = expectKind(args.id, ["conversation"], "a conversation");
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
     const tags =

@@ -1,30 +1,22 @@
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { expectKind, type ObjectKind, parseObjectRef, WORK_KINDS } from "./ids.js";
+import { callerId, lookupId, lookupIds } from "./lookup.js";
 
 // Turning what a person typed into the ids DevRev filters and writes need.
 
 /** The caller's dev user id: from the validated identity, else one dev-users.self call. */
-export async function myUserId(ctx: ToolContext): Promise<string> {
-  if (ctx.identity?.userId) return ctx.identity.userId;
-  const me = await ctx.call("dev-users.self", {});
-  return me.dev_user.id;
+export function myUserId(ctx: ToolContext): Promise<string> {
+  return callerId(ctx);
 }
 
-/** Accepts "me" and full dev user ids. */
-export async function resolveUserIds(values: readonly string[], ctx: ToolContext): Promise<string[]> {
-  const out: string[] = [];
-  for (const v of values) {
-    const t = v.trim();
-    if (t.toLowerCase() === "me") out.push(await myUserId(ctx));
-    else if (t.startsWith("don:")) out.push(expectKind(t, ["dev_user", "rev_user"], "a user id").id);
-    else {
-      throw new ToolInputError(
-        `"${t}" is not a user id. Use "me" or a full id like don:identity:dvrv-us-1:devo/1abc:devu/3 (find ids with devrev_dev_users_list).`,
-      );
-    }
-  }
-  return out;
+/** User ids from "me", DEVU-2, REVU-4, don: ids, e-mails and names (see lookup.ts). */
+export function resolveUserIds(
+  values: readonly string[],
+  ctx: ToolContext,
+  field = "user",
+): Promise<string[]> {
+  return lookupIds("user", values, ctx, field);
 }
 
 /** A work item's full id and type. Display ids are looked up, since writes need the don: id. */
@@ -39,12 +31,36 @@ export async function resolveWork(
   return { id: work.id, type: work.type, displayId: work.display_id };
 }
 
-/** Part ids for filters and writes: display ids (PROD-1, FEAT-3) are looked up once each. */
-export async function resolvePartId(input: string, ctx: ToolContext): Promise<string> {
-  const ref = expectKind(input, PART_KINDS, "a part (product, capability, feature, enhancement)");
-  if (ref.id.startsWith("don:")) return ref.id;
-  const { part } = await ctx.call("parts.get", { id: ref.id });
-  return part.id;
+/** Dev user ids (owners, authors): "me", DEVU-2, don: ids, e-mails and names. */
+export function resolveDevUserIds(
+  values: readonly string[],
+  ctx: ToolContext,
+  field = "owned_by",
+): Promise<string[]> {
+  return lookupIds("dev_user", values, ctx, field);
+}
+
+/** A part's don: id from PROD-1, FEAT-3, a don: id or its name ("Payments"). */
+export function resolvePartId(input: string, ctx: ToolContext, field = "part"): Promise<string> {
+  return lookupId("part", input, ctx, field);
+}
+
+/** Tag ids from TAG-7, don: ids or tag names ("urgent"). */
+export function resolveTagIds(
+  values: readonly string[],
+  ctx: ToolContext,
+  field = "tags",
+): Promise<string[]> {
+  return lookupIds("tag", values, ctx, field);
+}
+
+/** Rev org ids from REV-2, don: ids, accounts (ACC-3: its rev orgs) and customer names ("Globex"). */
+export function resolveRevOrgIds(
+  values: readonly string[],
+  ctx: ToolContext,
+  field = "rev_org",
+): Promise<string[]> {
+  return lookupIds("customer", values, ctx, field);
 }
 
 export const PART_KINDS: readonly ObjectKind[] = ["product", "capability", "feature", "enhancement"];

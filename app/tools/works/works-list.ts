@@ -5,7 +5,8 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 import { boundedField, time, withinDateBounds } from "../shared/dates.js";
 import { cursorInput, dateInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { listOutput } from "../shared/page.js";
-import { workFilterBody, workFilterShape } from "./filters.js";
+import { describeFilters } from "../shared/stage-filter.js";
+import { WORK_FILTER_KEYS, WORK_FILTER_OPERATIONS, workFilterBody, workFilterShape } from "./filters.js";
 import { renderWorkLine, toWorkSummary, workSummarySchema } from "./work-shape.js";
 
 const input = z.object({
@@ -41,7 +42,7 @@ export const worksList = defineTool({
   input,
   output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["works.list", "works.count", "parts.get", "dev-users.self"],
+  operations: ["works.list", "works.count", ...WORK_FILTER_OPERATIONS],
   async handler(args, ctx) {
     if (args.count_only) return countWorks(args, ctx);
     const limit = clampLimit(args.limit);
@@ -67,7 +68,7 @@ export const worksList = defineTool({
     const items = works.map(toWorkSummary);
     return listOutput(items, {
       line: renderWorkLine,
-      empty: "No work items match these filters.",
+      empty: noMatches(args),
       noun: "work items",
       nextCursor,
     });
@@ -80,11 +81,14 @@ async function countWorks(args: z.output<typeof input>, ctx: ToolContext) {
     throw new ToolInputError(`count_only cannot apply ${bounds.join(", ")}; list the items instead.`);
   const body = await workFilterBody(args, ctx);
   const res = await ctx.call("works.count", body);
-  const filters = Object.keys(workFilterShape)
-    .map((k) => [k, args[k as keyof typeof workFilterShape]] as const)
-    .filter(([, v]) => Array.isArray(v) && v.length)
-    .map(([k, v]) => `${k}=${(v as string[]).join("|")}`)
-    .join(", ");
+  const filters = describeFilters(args, WORK_FILTER_KEYS);
   const text = `${res.count}${res.has_more ? "+" : ""} work items${filters ? ` match ${filters}` : " in total"}.`;
   return { text, structured: { count: res.count, more: res.has_more } };
+}
+
+/** An empty page says what was applied, so "none" is never a silent wrong filter. */
+function noMatches(args: z.output<typeof input>): string {
+  const applied = describeFilters(args, [...WORK_FILTER_KEYS, ...DATE_BOUNDS]);
+  if (!applied) return args.cursor ? "No more work items." : "No work items exist.";
+  return `No work items match ${applied}${args.cursor ? " after this cursor" : ""}.`;
 }

@@ -7,8 +7,8 @@ import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { fetchWork } from "../shared/fetch.js";
 import { dateInput } from "../shared/inputs.js";
-import { resolvePartId, resolveUserIds, resolveWork } from "../shared/resolve.js";
-import { donIds } from "./filters.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
+import { resolveDevUserIds, resolvePartId, resolveTagIds, resolveWork } from "../shared/resolve.js";
 import { checkStageMove, loadTransitions } from "./stage-transitions.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
@@ -21,8 +21,8 @@ const input = z.object({
   part: z.string().optional(),
   severity: z.enum(SEVERITIES).optional().describe("Tickets only"),
   priority: z.enum(PRIORITIES).optional().describe("Issues only"),
-  add_tags: z.array(z.string()).optional().describe("Tag don: ids"),
-  remove_tags: z.array(z.string()).optional().describe("Tag don: ids"),
+  add_tags: z.array(z.string()).optional().describe("Tag ids or names"),
+  remove_tags: z.array(z.string()).optional().describe("Tag ids or names"),
   target_close_date: dateInput.nullable().optional().describe("null clears it"),
 });
 
@@ -53,16 +53,19 @@ export const worksUpdate = defineTool({
   operations: [
     "works.update",
     "works.get",
-    "parts.get",
-    "dev-users.self",
+    ...LOOKUP_OPERATIONS.part,
+    ...LOOKUP_OPERATIONS.dev_user,
+    ...LOOKUP_OPERATIONS.tag,
     "schemas.aggregated.get",
     "stage-diagrams.get",
     "stages.custom.list",
   ],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
-    const addTags = donIds(args.add_tags, "add_tags");
-    const removeTags = donIds(args.remove_tags, "remove_tags");
+    const addTags = args.add_tags ? await resolveTagIds(args.add_tags, ctx, "add_tags") : undefined;
+    const removeTags = args.remove_tags
+      ? await resolveTagIds(args.remove_tags, ctx, "remove_tags")
+      : undefined;
     const full = args.stage ? await fetchWork(args.id, ctx) : undefined;
     const work = full
       ? { id: full.id, type: full.type, displayId: full.display_id }
@@ -90,7 +93,7 @@ export const worksUpdate = defineTool({
       ...(args.title !== undefined ? { title: args.title } : {}),
       ...(args.body !== undefined ? { body: args.body } : {}),
       ...(stage ? { stage: { name: stage } } : {}),
-      ...(args.owned_by ? { owned_by: { set: await resolveUserIds(args.owned_by, ctx) } } : {}),
+      ...(args.owned_by ? { owned_by: { set: await resolveDevUserIds(args.owned_by, ctx) } } : {}),
       ...(args.part ? { applies_to_part: await resolvePartId(args.part, ctx) } : {}),
       ...(args.target_close_date !== undefined
         ? { target_close_date: args.target_close_date && toDateTime(args.target_close_date) }
