@@ -1,5 +1,6 @@
 import type { GetPromptResult, Prompt } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import type { Completer } from "../tools/shared/completion.js";
 import type { AnyZodObject, ToolContext } from "./tool.js";
 
 /**
@@ -14,6 +15,8 @@ export interface PromptDefinition<A extends AnyZodObject = AnyZodObject> {
   /** Descriptions per argument, shown by clients in their prompt forms. */
   argDescriptions: Record<keyof z.output<A> & string, string>;
   get(args: z.output<A>, ctx: ToolContext): Promise<GetPromptResult>;
+  /** Suggestions per argument, for `completion/complete` with a prompt reference. */
+  complete?: Partial<Record<keyof z.output<A> & string, Completer>>;
 }
 
 export function definePrompt<A extends AnyZodObject>(def: PromptDefinition<A>): PromptDefinition<A> {

@@ -1,5 +1,6 @@
 import { UriTemplate } from "@modelcontextprotocol/sdk/shared/uriTemplate.js";
 import type { Resource, ResourceTemplate } from "@modelcontextprotocol/sdk/types.js";
+import type { Completer } from "../tools/shared/completion.js";
 import type { ToolContext } from "./tool.js";
 
 /** A resource returns real DevRev data, rendered as text a model can read directly. */
@@ -13,7 +14,7 @@ export interface ResourceDefinition {
   beta?: boolean;
   read(params: Record<string, string>, ctx: ToolContext): Promise<string>;
   /** Suggestions for a template variable, for `completion/complete`. */
-  complete?: Record<string, (value: string, ctx: ToolContext) => Promise<string[]>>;
+  complete?: Record<string, Completer>;
 }
 
 export function defineResource(def: ResourceDefinition): ResourceDefinition {

@@ -18,6 +18,7 @@ import type { DevRevClient } from "../devrev/client.js";
 import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
+import { type Completer, runCompleter } from "../tools/shared/completion.js";
 import { callTool } from "./call-tool.js";
 import type { PromptRegistry } from "./prompt.js";
 import type { ToolRegistry } from "./registry.js";
@@ -146,15 +147,16 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
   });
 
   handle(server, CompleteRequestSchema, async (request, extra) => {
-    const ref = request.params.ref;
-    const empty = { completion: { values: [], hasMore: false } };
-    if (ref.type !== "ref/resource") return empty;
-    const completer = shared.resources.byTemplate(ref.uri)?.complete?.[request.params.argument.name];
-    if (!completer) return empty;
-    const values = await completer(request.params.argument.value, contextFor(extra.signal)).catch(() => []);
-    return {
-      completion: { values: values.slice(0, 100), total: values.length, hasMore: values.length > 100 },
-    };
+    const { ref, argument } = request.params;
+    const completer =
+      ref.type === "ref/resource"
+        ? shared.resources.byTemplate(ref.uri)?.complete?.[argument.name]
+        : ref.type === "ref/prompt"
+          ? (shared.prompts.prompts.get(ref.name)?.complete as Record<string, Completer> | undefined)?.[
+              argument.name
+            ]
+          : undefined;
+    return { completion: await runCompleter(completer, argument.value, contextFor(extra.signal)) };
   });
 
   return server;

@@ -353,6 +353,8 @@ describe("customer prompts", () => {
       visibility: "external",
     });
     expect(comment.isError, comment.text).toBe(false);
+    // Only what the beta-less server calls from here on (completion with beta on searches).
+    mcp.server.sandbox.state.clearRequests();
     const noBeta = await startTestServer({ MCP_ENABLE_BETA_TOOLS: "false" }, { sandbox: mcp.server.sandbox });
     const client = await connectClient(noBeta.url, "sandbox-alice");
     try {

@@ -1,4 +1,5 @@
 import { defineResource } from "../../mcp/resource.js";
+import { completeArticleIds } from "../shared/completion-sources.js";
 import { expectKind } from "../shared/ids.js";
 import { renderArticleDetail, toArticleDetail } from "./article-shape.js";
 
@@ -13,18 +14,5 @@ export const articleResource = defineResource({
     const { article } = await ctx.call("articles.get", { id: ref.id });
     return renderArticleDetail(toArticleDetail(article, 16_000));
   },
-  complete: {
-    async id(value, ctx) {
-      const { articles } = await ctx.call("articles.list", { limit: 50 });
-      // An id prefix ("ART-1") or a word of the title ("refund").
-      const typed = value.trim().toLowerCase();
-      return articles
-        .filter(
-          (a) =>
-            (a.display_id ?? a.id).toLowerCase().startsWith(typed) ||
-            (typed.length > 2 && (a.title ?? "").toLowerCase().includes(typed)),
-        )
-        .map((a) => a.display_id ?? a.id);
-    },
-  },
+  complete: { id: completeArticleIds },
 });

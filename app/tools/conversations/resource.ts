@@ -1,5 +1,5 @@
 import { defineResource } from "../../mcp/resource.js";
-import { completeByPrefix } from "../shared/complete.js";
+import { completeConversationIds } from "../shared/completion-sources.js";
 import { renderConversationDetail } from "./conversation-shape.js";
 import { loadConversation } from "./conversations-get.js";
 
@@ -12,10 +12,5 @@ export const conversationResource = defineResource({
   async read(params, ctx) {
     return renderConversationDetail(await loadConversation(params.id ?? "", ctx, 20));
   },
-  complete: {
-    async id(value, ctx) {
-      const { conversations } = await ctx.call("conversations.list", { limit: 50 });
-      return completeByPrefix(conversations, value, (c) => [c.display_id, c.title]);
-    },
-  },
+  complete: { id: completeConversationIds },
 });

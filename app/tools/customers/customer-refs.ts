@@ -4,6 +4,7 @@ import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { expectKind, type ObjectRef, parseObjectRef } from "../shared/ids.js";
+import { resolveRevOrgIds } from "../shared/resolve.js";
 
 // Turning what a person calls a customer (ACC-3, REV-2, a don: id, a URL, or just "Globex") into
 // the account and rev orgs DevRev filters need.
@@ -23,20 +24,9 @@ export async function revOrgsOfAccount(
   return { revOrgs: res.rev_orgs, complete: !res.next_cursor };
 }
 
-/**
- * Rev org ids for filters: REV-2 and rev org don: ids pass through; an account (ACC-3) stands for
- * its rev orgs, looked up once.
- */
-export async function revOrgIdsFor(values: readonly string[], ctx: ToolContext): Promise<string[]> {
-  const out: string[] = [];
-  for (const v of values) {
-    const ref = expectKind(v, ["rev_org", "account"], "a customer (rev org REV-2 or account ACC-3)");
-    if (ref.kind === "account") {
-      const { revOrgs } = await revOrgsOfAccount(ref.id, ctx);
-      out.push(...revOrgs.map((o) => o.id));
-    } else out.push(ref.id);
-  }
-  return [...new Set(out)];
+/** Rev org ids for filters: REV-2, don: ids, accounts (ACC-3, its rev orgs) and customer names. */
+export function revOrgIdsFor(values: readonly string[], ctx: ToolContext): Promise<string[]> {
+  return resolveRevOrgIds(values, ctx);
 }
 
 export interface ResolvedCustomer {

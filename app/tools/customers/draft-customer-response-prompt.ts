@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
+import { completeFromList } from "../shared/completion.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { renderWorkDetail, toWorkDetail } from "../works/work-shape.js";
@@ -15,6 +17,7 @@ export const draftCustomerResponse = definePrompt({
     ticket_id: z.string().trim().min(1),
     tone: z.enum(TONES).optional(),
   }),
+  complete: { ticket_id: completeWorkIds(["ticket"]), tone: completeFromList(TONES) },
   argDescriptions: {
     ticket_id: "The ticket, e.g. TKT-12 or its don: id",
     tone: `Tone of the reply: ${TONES.join(", ")} (default friendly)`,

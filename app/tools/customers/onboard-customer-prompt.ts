@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { completeAccountIds } from "../shared/completion-sources.js";
 import { renderRevUserLine, toRevUser } from "../users/user-shape.js";
 import { resolveCustomer, revOrgsOfAccount } from "./customer-refs.js";
 import { renderAccountDetail, renderRevOrgLine, toAccount, toRevOrg } from "./customer-shape.js";
@@ -12,6 +13,7 @@ export const onboardCustomer = definePrompt({
   title: "Onboarding checklist for a customer",
   description: "Reads the account, its rev orgs and contacts, then asks for an onboarding checklist",
   args: z.object({ account_id: z.string().trim().min(2).max(200) }),
+  complete: { account_id: completeAccountIds },
   argDescriptions: { account_id: "The customer: ACC-3, a don: id or the company name" },
   async get(args, ctx) {
     const { account } = await resolveCustomer(args.account_id, ctx);

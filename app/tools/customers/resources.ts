@@ -1,5 +1,5 @@
 import { defineResource } from "../../mcp/resource.js";
-import { completeByPrefix } from "../shared/complete.js";
+import { completeAccountIds, completeRevOrgIds } from "../shared/completion-sources.js";
 import { fetchAccount } from "../shared/fetch.js";
 import { expectKind } from "../shared/ids.js";
 import { revOrgsOfAccount } from "./customer-refs.js";
@@ -27,12 +27,7 @@ export const accountResource = defineResource({
       revOrgs.length ? revOrgs.map((o) => renderRevOrgLine(toRevOrg(o))).join("\n") : "(none)",
     ].join("\n");
   },
-  complete: {
-    async id(value, ctx) {
-      const { accounts } = await ctx.call("accounts.list", { limit: 50, sort_by: ["modified_date:desc"] });
-      return completeByPrefix(accounts, value, (a) => [a.display_id, a.display_name]);
-    },
-  },
+  complete: { id: completeAccountIds },
 });
 
 export const revOrgResource = defineResource({
@@ -46,10 +41,5 @@ export const revOrgResource = defineResource({
     const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });
     return renderRevOrgDetail(toRevOrg(rev_org, 8_000));
   },
-  complete: {
-    async id(value, ctx) {
-      const { rev_orgs } = await ctx.call("rev-orgs.list", { limit: 50, sort_by: ["modified_date:desc"] });
-      return completeByPrefix(rev_orgs, value, (o) => [o.display_id, o.display_name]);
-    },
-  },
+  complete: { id: completeRevOrgIds },
 });

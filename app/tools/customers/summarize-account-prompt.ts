@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
+import { completeAccountIds } from "../shared/completion-sources.js";
 import { loadOverview, renderOverview } from "./overview-data.js";
 
 export const summarizeAccount = definePrompt({
@@ -8,6 +9,7 @@ export const summarizeAccount = definePrompt({
   description:
     "Reads the account, its rev orgs, open tickets and recent conversations, then asks for a health summary",
   args: z.object({ account_id: z.string().trim().min(2).max(200) }),
+  complete: { account_id: completeAccountIds },
   argDescriptions: { account_id: "The customer: ACC-3, REV-2, a don: id or the company name" },
   async get(args, ctx) {
     const o = await loadOverview(args.account_id, ctx, { tickets: 15, conversations: 8 });

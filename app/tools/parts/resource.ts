@@ -1,4 +1,5 @@
 import { defineResource } from "../../mcp/resource.js";
+import { completePartIds } from "../shared/completion-sources.js";
 import { fetchPartWithChildren } from "./fetch.js";
 import { renderPartDetail } from "./part-shape.js";
 
@@ -13,16 +14,5 @@ export const partResource = defineResource({
     const { part, children } = await fetchPartWithChildren(params.id ?? "", ctx);
     return renderPartDetail(part, children);
   },
-  complete: {
-    async id(value, ctx) {
-      const { parts } = await ctx.call("parts.list", { limit: 100 });
-      const q = value.trim().toLowerCase();
-      return parts
-        .filter(
-          (p) =>
-            (p.display_id ?? p.id).toLowerCase().startsWith(q) || (p.name ?? "").toLowerCase().includes(q),
-        )
-        .map((p) => p.display_id ?? p.id);
-    },
-  },
+  complete: { id: completePartIds },
 });

@@ -66,7 +66,7 @@ const DON_KIND: Record<string, ObjectKind> = {
 };
 
 /** The tool that takes each kind, for "wrong kind of id" messages. */
-const TOOL_FOR_KIND: Partial<Record<ObjectKind, string>> = {
+export const TOOL_FOR_KIND: Partial<Record<ObjectKind, string>> = {
   ticket: "devrev_works_get",
   issue: "devrev_works_get",
   task: "devrev_works_get",

@@ -3,7 +3,7 @@ import { collect } from "../../devrev/paginate.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine } from "../../util/sanitize.js";
-import { type ObjectKind, type ObjectRef, parseObjectRef } from "./ids.js";
+import { type ObjectKind, type ObjectRef, parseObjectRef, TOOL_FOR_KIND } from "./ids.js";
 
 // One resolver for every argument that names a person, a customer, a part or a tag. Results show
 // display ids (DEVU-2, REV-3, PROD-1, TAG-7), names ("Payments", "Globex", "urgent") and e-mails, and
@@ -132,9 +132,10 @@ function idRef(value: string): ObjectRef | undefined {
 
 function wrongKind(field: string, value: string, ref: ObjectRef, info: KindInfo): ToolInputError {
   const what = ref.kind.replace("_", " ");
+  const reader = TOOL_FOR_KIND[ref.kind];
   return new ToolInputError(
-    `${field}: "${clip(value)}" is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} id, not ${info.noun}. ` +
-      `Give ${info.example}; ${info.listTool} lists them.`,
+    `${field}: "${clip(value)}" is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what} id, not ${info.noun}` +
+      `${reader ? ` (${reader} reads it)` : ""}. Give ${info.example}; ${info.listTool} lists them.`,
   );
 }
 

@@ -27,13 +27,16 @@ export const userResource = defineResource({
     async id(value, ctx) {
       const needle = value.trim().toLowerCase();
       if (needle.startsWith("revu")) {
-        const { rev_users } = await ctx.call("rev-users.list", {
+        const { rev_users, next_cursor } = await ctx.call("rev-users.list", {
           limit: 50,
           sort_by: ["modified_date:desc"],
         });
-        return rev_users.map((u) => u.display_id ?? u.id).filter((id) => id.toLowerCase().startsWith(needle));
+        const values = rev_users
+          .map((u) => u.display_id ?? u.id)
+          .filter((id) => id.toLowerCase().startsWith(needle));
+        return { values, hasMore: next_cursor !== undefined };
       }
-      const { dev_users } = await ctx.call("dev-users.list", {
+      const { dev_users, next_cursor } = await ctx.call("dev-users.list", {
         limit: 50,
         state: ["active"],
         sort_by: ["modified_date:desc"],
@@ -41,7 +44,12 @@ export const userResource = defineResource({
       const matches = dev_users.filter((u) =>
         [u.display_id, u.display_name, u.full_name, u.email].some((f) => f?.toLowerCase().startsWith(needle)),
       );
-      return [...("me".startsWith(needle) ? ["me"] : []), ...matches.map((u) => u.display_id ?? u.id)];
+      const values = [
+        ...("me".startsWith(needle) ? ["me"] : []),
+        ...matches.map((u) => u.display_id ?? u.id),
+      ];
+      // Only the 50 most recently active are searched: say so when there are more.
+      return { values, hasMore: next_cursor !== undefined };
     },
   },
 });

@@ -3,6 +3,7 @@ import { definePrompt } from "../../mcp/prompt.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { sanitizeLine, sanitizeText } from "../../util/sanitize.js";
 import { fetchLinks, renderLinkLine } from "../links/link-shape.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { optional } from "./optional.js";
@@ -17,6 +18,7 @@ export const escalateTicket = definePrompt({
     ticket_id: z.string().min(1),
     reason: z.string().trim().min(1).max(2_000),
   }),
+  complete: { ticket_id: completeWorkIds(["ticket"]) },
   argDescriptions: {
     ticket_id: "The ticket, e.g. TKT-12 or its don: id",
     reason: "Why it needs escalating, e.g. 'customer's month-end close is blocked'",

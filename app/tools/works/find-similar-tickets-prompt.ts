@@ -2,6 +2,7 @@ import { z } from "zod";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { definePrompt } from "../../mcp/prompt.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { renderWorkDetail, renderWorkLine, toWorkDetail, toWorkSummary } from "./work-shape.js";
 
@@ -41,6 +42,7 @@ export const findSimilarTickets = definePrompt({
   description:
     "Reads a ticket and recent tickets whose titles share its keywords, then asks which are duplicates or related and what to link",
   args: z.object({ ticket_id: z.string().min(1) }),
+  complete: { ticket_id: completeWorkIds(["ticket"]) },
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
     const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");

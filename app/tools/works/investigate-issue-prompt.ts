@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
 import { fetchLinks, otherEnd, renderEndpoint, renderLinkLine } from "../links/link-shape.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { optional } from "./optional.js";
@@ -12,6 +13,7 @@ export const investigateIssue = definePrompt({
   description:
     "Reads an engineering issue, the customer tickets linked to it, its other links and recent comments, then asks for impact, likely cause and next steps",
   args: z.object({ issue_id: z.string().min(1) }),
+  complete: { issue_id: completeWorkIds(["issue"]) },
   argDescriptions: { issue_id: "The issue, e.g. ISS-7 or its don: id" },
   async get(args, ctx) {
     const work = await fetchWork(args.issue_id, ctx, ["issue"], "an issue");

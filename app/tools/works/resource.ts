@@ -1,4 +1,5 @@
 import { defineResource } from "../../mcp/resource.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { WORK_KINDS } from "../shared/ids.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
@@ -13,11 +14,5 @@ export const workResource = defineResource({
     const work = await fetchWork(params.id ?? "", ctx, WORK_KINDS, "a work item");
     return renderWorkDetail(toWorkDetail(work, 16_000));
   },
-  complete: {
-    async id(value, ctx) {
-      const { works } = await ctx.call("works.list", { limit: 50, sort_by: ["modified_date:desc"] });
-      const prefix = value.trim().toUpperCase();
-      return works.map((w) => w.display_id ?? w.id).filter((id) => id.toUpperCase().startsWith(prefix));
-    },
-  },
+  complete: { id: completeWorkIds() },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
+import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
 import { renderWorkDetail, toWorkDetail } from "./work-shape.js";
@@ -9,6 +10,7 @@ export const triageTicket = definePrompt({
   title: "Triage a ticket",
   description: "Reads a ticket and its recent comments, then asks for severity, owner, part and next step",
   args: z.object({ ticket_id: z.string().min(1) }),
+  complete: { ticket_id: completeWorkIds(["ticket"]) },
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
   async get(args, ctx) {
     const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
