@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
   ARTICLE_STATUSES,
@@ -25,7 +26,7 @@ export const articlesCreate = defineTool({
   }),
   output: z.object({ article: articleDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["articles.create", "parts.get", "dev-users.self"],
+  operations: ["articles.create", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     const owners = await resolveUserIds(args.owned_by ?? ["me"], ctx);
     const body = {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput } from "../shared/page.js";
 import { articleSummarySchema, renderArticleLine, toArticleSummary } from "./article-shape.js";
 import { articleFilterBody, articleFilters, FILTER_OPERATIONS } from "./filters.js";
@@ -28,7 +29,7 @@ export const articlesList = defineTool({
     truncated: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["articles.list", ...FILTER_OPERATIONS],
+  operations: ["articles.list", ...FILTER_OPERATIONS, ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     const filters = await articleFilterBody(args, ctx);
     if (args.count_only) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
   ARTICLE_STATUSES,
@@ -29,7 +30,7 @@ export const articlesUpdate = defineTool({
   }),
   output: z.object({ article: articleDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["articles.update", "parts.get", "dev-users.self"],
+  operations: ["articles.update", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["article"], "an article");

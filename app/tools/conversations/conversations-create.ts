@@ -4,6 +4,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { sanitizeText } from "../../util/sanitize.js";
 import { userLabel, userRef } from "../shared/format.js";
 import { expectKind } from "../shared/ids.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { strip } from "../shared/strip.js";
 import {
@@ -30,7 +31,7 @@ export const conversationsCreate = defineTool({
   }),
   output: z.object({ conversation: savedConversationSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["conversations.create", "dev-users.self"],
+  operations: ["conversations.create", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
     const { conversation } = await ctx.call("conversations.create", {

@@ -5,6 +5,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { boundedField, time, withinDateBounds } from "../shared/dates.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, dateInput, limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
@@ -40,7 +41,7 @@ export const conversationsList = defineTool({
   input,
   output: pageOutput(conversationSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["conversations.list", "dev-users.self"],
+  operations: ["conversations.list", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const limit = clampLimit(args.limit);
     const accounts = args.account?.map((a) => expectKind(a, ["account"], "an account").id);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
   renderAccountDetail,
@@ -26,7 +27,7 @@ export const accountsCreate = defineTool({
   }),
   output: z.object({ account: savedSchema, default_rev_org: savedSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["accounts.create", "dev-users.self"],
+  operations: ["accounts.create", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const res = await ctx.call("accounts.create", {
       display_name: args.display_name,

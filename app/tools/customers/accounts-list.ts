@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { accountSchema, renderAccountLine, toAccount } from "./customer-shape.js";
@@ -23,7 +24,7 @@ export const accountsList = defineTool({
   }),
   output: pageOutput(accountSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["accounts.list", "dev-users.self"],
+  operations: ["accounts.list", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
     const res = await ctx.call("accounts.list", {

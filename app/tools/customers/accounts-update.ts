@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { renderAccountDetail, saved, savedSchema, toAccount } from "./customer-shape.js";
 
@@ -32,7 +33,7 @@ export const accountsUpdate = defineTool({
   }),
   output: z.object({ account: savedSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["accounts.update", "dev-users.self"],
+  operations: ["accounts.update", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const ref = expectKind(args.id, ["account"], "an account");

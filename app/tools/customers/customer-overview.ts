@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import type { ConversationSummary } from "../conversations/conversation-shape.js";
 import { userLabel } from "../shared/format.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { strip } from "../shared/strip.js";
 import type { WorkSummary } from "../works/work-shape.js";
 import { accountSchema, type RevOrgShape } from "./customer-shape.js";
@@ -55,14 +56,7 @@ export const customerOverview = defineTool({
     conversations: z.array(item),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: [
-    "accounts.get",
-    "accounts.list",
-    "rev-orgs.get",
-    "rev-orgs.list",
-    "works.list",
-    "conversations.list",
-  ],
+  operations: ["works.list", "conversations.list", ...LOOKUP_OPERATIONS.customer],
   async handler(args, ctx) {
     const o = await loadOverview(args.customer, ctx, {
       tickets: args.tickets ?? 10,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { engagementMembersInput, resolveParent } from "./engagement-inputs.js";
 import { CREATE_TYPES, engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
@@ -24,7 +25,7 @@ export const engagementsCreate = defineTool({
   }),
   output: z.object({ engagement: engagementSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["engagements.create", "accounts.get", "works.get", "dev-users.self"],
+  operations: ["engagements.create", "accounts.get", "works.get", ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const body = {

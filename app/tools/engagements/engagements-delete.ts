@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { engagementId, engagementIdInput } from "./engagement-inputs.js";
 
 export const engagementsDelete = defineTool({
@@ -10,7 +11,7 @@ export const engagementsDelete = defineTool({
   input: z.object({ id: engagementIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.delete"],
+  operations: ["engagements.delete", ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const id = engagementId(args.id);

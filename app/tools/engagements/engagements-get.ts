@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { engagementId, engagementIdInput } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
 
@@ -11,7 +12,7 @@ export const engagementsGet = defineTool({
   input: z.object({ id: engagementIdInput }),
   output: z.object({ engagement: engagementSchema }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.get"],
+  operations: ["engagements.get", ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const { engagement } = await ctx.call("engagements.get", { id: engagementId(args.id) });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput } from "../shared/page.js";
 import { engagementFilterBody, engagementFilters, FILTER_OPERATIONS } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementLine, toEngagement } from "./engagement-shape.js";
@@ -27,7 +28,7 @@ export const engagementsList = defineTool({
     truncated: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.list", "engagements.count", ...FILTER_OPERATIONS],
+  operations: ["engagements.list", "engagements.count", ...FILTER_OPERATIONS, ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const filters = await engagementFilterBody(args, ctx);

@@ -3,6 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { engagementId, engagementIdInput, engagementMembersInput } from "./engagement-inputs.js";
 import { engagementSchema, renderEngagementDetail, toEngagement } from "./engagement-shape.js";
@@ -24,7 +25,7 @@ export const engagementsUpdate = defineTool({
   }),
   output: z.object({ engagement: engagementSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.update", "dev-users.self"],
+  operations: ["engagements.update", ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupSchema, renderGroupLine, toGroup } from "./group-shape.js";
 
@@ -17,7 +18,7 @@ export const groupsCreate = defineTool({
   }),
   output: z.object({ group: groupSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["groups.create", "dev-users.self"],
+  operations: ["groups.create", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const [owner] = args.owner ? await resolveUserIds([args.owner], ctx) : [];
     const { group } = await ctx.call("groups.create", {

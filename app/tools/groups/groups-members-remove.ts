@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupIdInput, groupMemberInput, resolveGroupId } from "./group-shape.js";
 
@@ -12,7 +13,7 @@ export const groupsMembersRemove = defineTool({
   input: z.object({ group: groupIdInput, member: groupMemberInput }),
   output: z.object({ group: z.string(), removed: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["groups.members.remove", "groups.get", "dev-users.self"],
+  operations: ["groups.members.remove", "groups.get", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const group = await resolveGroupId(args.group, ctx);
     const [member] = await resolveUserIds([args.member], ctx);

@@ -3,6 +3,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput } from "../shared/page.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import {
@@ -38,7 +39,7 @@ export const groupsMembers = defineTool({
     truncated: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["groups.members.list", "groups.members.add", "groups.get", "dev-users.self"],
+  operations: ["groups.members.list", "groups.members.add", "groups.get", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     if (args.action === "add" && !args.member)
       throw new ToolInputError('action "add" must have `member`: "me" or a user id.');

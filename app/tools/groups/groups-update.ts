@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { groupIdInput, groupSchema, renderGroupLine, resolveGroupId, toGroup } from "./group-shape.js";
 
@@ -20,7 +21,7 @@ export const groupsUpdate = defineTool({
   }),
   output: z.object({ group: groupSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["groups.update", "groups.get", "dev-users.self"],
+  operations: ["groups.update", "groups.get", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     const id = await resolveGroupId(args.id, ctx);

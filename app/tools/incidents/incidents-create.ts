@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { incidentOwnersInput, incidentPartsInput, resolveStageId, severityInput } from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
@@ -24,7 +25,12 @@ export const incidentsCreate = defineTool({
   }),
   output: z.object({ incident: incidentDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["incidents.create", "stages.custom.list", "parts.get", "dev-users.self"],
+  operations: [
+    "incidents.create",
+    "stages.custom.list",
+    ...LOOKUP_OPERATIONS.user,
+    ...LOOKUP_OPERATIONS.part,
+  ],
   beta: true,
   async handler(args, ctx) {
     const stage = await resolveStageId(args.stage, ctx);

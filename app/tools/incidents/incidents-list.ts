@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { resolveStageIds, severityInput } from "./incident-inputs.js";
@@ -25,7 +26,7 @@ export const incidentsList = defineTool({
   }),
   output: pageOutput(incidentSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["incidents.list", "stages.custom.list", "parts.get", "dev-users.self"],
+  operations: ["incidents.list", "stages.custom.list", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   beta: true,
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);

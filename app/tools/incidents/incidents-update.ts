@@ -3,6 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
   incidentId,
@@ -44,7 +45,12 @@ export const incidentsUpdate = defineTool({
   }),
   output: z.object({ incident: incidentDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["incidents.update", "stages.custom.list", "parts.get", "dev-users.self"],
+  operations: [
+    "incidents.update",
+    "stages.custom.list",
+    ...LOOKUP_OPERATIONS.user,
+    ...LOOKUP_OPERATIONS.part,
+  ],
   beta: true,
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);

@@ -3,6 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PART_TYPES, partSchema, renderPartDetail, toPart } from "./part-shape.js";
 
@@ -23,7 +24,7 @@ export const partsCreate = defineTool({
   }),
   output: z.object({ part: partSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["parts.create", "parts.get", "dev-users.self"],
+  operations: ["parts.create", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     if (args.type === "product" && args.parent)
       throw new ToolInputError("A product is a root part: leave out parent.");

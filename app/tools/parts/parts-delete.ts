@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId } from "../shared/resolve.js";
 
 export const partsDelete = defineTool({
@@ -11,7 +12,7 @@ export const partsDelete = defineTool({
   input: z.object({ id: z.string().min(1) }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["parts.delete", "parts.get"],
+  operations: ["parts.delete", ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     const id = await resolvePartId(args.id, ctx);
     await ctx.call("parts.delete", { id });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { PART_TYPES, partSchema, renderPartLine, toPart } from "./part-shape.js";
@@ -25,7 +26,7 @@ export const partsList = defineTool({
   }),
   output: pageOutput(partSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["parts.list", "parts.get", "dev-users.self"],
+  operations: [...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   async handler(args, ctx) {
     const sortBy = normaliseSortBy(args.sort_by);
     const res = await ctx.call("parts.list", {

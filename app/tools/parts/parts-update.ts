@@ -4,6 +4,7 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolveUserIds } from "../shared/resolve.js";
 import { parsePartRef } from "./fetch.js";
 import { partSchema, renderPartDetail, toPart } from "./part-shape.js";
@@ -24,7 +25,7 @@ export const partsUpdate = defineTool({
   }),
   output: z.object({ part: partSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["parts.update", "parts.get", "dev-users.self"],
+  operations: ["parts.update", "parts.get", ...LOOKUP_OPERATIONS.user],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
     // DevRev's update union needs the part's type beside its id.

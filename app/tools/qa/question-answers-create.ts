@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaPartsInput, qaSourcesInput } from "./qa-inputs.js";
 import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
@@ -23,7 +24,12 @@ export const questionAnswersCreate = defineTool({
   }),
   output: z.object({ question_answer: qaDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["question-answers.create", "parts.get", "articles.get", "dev-users.self"],
+  operations: [
+    "question-answers.create",
+    "articles.get",
+    ...LOOKUP_OPERATIONS.user,
+    ...LOOKUP_OPERATIONS.part,
+  ],
   beta: true,
   async handler(args, ctx) {
     const body = {

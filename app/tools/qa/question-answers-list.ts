@@ -3,6 +3,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
@@ -21,7 +22,7 @@ export const questionAnswersList = defineTool({
   }),
   output: pageOutput(qaSummarySchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["question-answers.list", "parts.get", "dev-users.self"],
+  operations: ["question-answers.list", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
   beta: true,
   async handler(args, ctx) {
     const body = {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
 import { requireChanges } from "../shared/changes.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId } from "../shared/resolve.js";
 import { qaId, qaIdInput, qaPartsInput, qaSourcesInput } from "./qa-inputs.js";
 import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
@@ -25,7 +26,7 @@ export const questionAnswersUpdate = defineTool({
   }),
   output: z.object({ question_answer: qaDetailSchema, changed: z.array(z.string()) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["question-answers.update", "parts.get", "articles.get"],
+  operations: ["question-answers.update", "articles.get", ...LOOKUP_OPERATIONS.part],
   beta: true,
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);

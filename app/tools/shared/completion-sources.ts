@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import type { Candidate, Completer, PrefixSource } from "./completion.js";
@@ -63,13 +62,11 @@ function workSource(types: readonly WorkType[]): PrefixSource {
     accept: (w) => types.includes(w.type),
     async list(body, ctx, stems) {
       const type = stems.flatMap((s) => typeOfStem.get(s) ?? []);
-      const res = await unwrap(
-        ctx.devrev.api.POST("/works.list", { body: { ...body, ...sorted, type }, signal: ctx.signal }),
-      );
+      const res = await ctx.call("works.list", { ...body, ...sorted, type });
       return { items: res.works, next: res.next_cursor };
     },
     async get(id, ctx) {
-      return (await unwrap(ctx.devrev.api.POST("/works.get", { body: { id }, signal: ctx.signal }))).work;
+      return (await ctx.call("works.get", { id })).work;
     },
   });
 }
@@ -80,13 +77,11 @@ const accounts = source<Schemas["account"] | Schemas["account-summary"]>({
   searchKey: "account",
   names: (a) => [a.display_name],
   async list(body, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/accounts.list", { body: { ...body, ...sorted }, signal: ctx.signal }),
-    );
+    const res = await ctx.call("accounts.list", { ...body, ...sorted });
     return { items: res.accounts, next: res.next_cursor };
   },
   async get(id, ctx) {
-    return (await unwrap(ctx.devrev.api.POST("/accounts.get", { body: { id }, signal: ctx.signal }))).account;
+    return (await ctx.call("accounts.get", { id })).account;
   },
 });
 
@@ -96,13 +91,11 @@ const revOrgs = source<Schemas["rev-org"] | Schemas["org-summary"]>({
   searchKey: "org",
   names: (o) => [o.display_name],
   async list(body, ctx) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/rev-orgs.list", { body: { ...body, ...sorted }, signal: ctx.signal }),
-    );
+    const res = await ctx.call("rev-orgs.list", { ...body, ...sorted });
     return { items: res.rev_orgs, next: res.next_cursor };
   },
   async get(id, ctx) {
-    return (await unwrap(ctx.devrev.api.POST("/rev-orgs.get", { body: { id }, signal: ctx.signal }))).rev_org;
+    return (await ctx.call("rev-orgs.get", { id })).rev_org;
   },
 });
 
@@ -112,11 +105,11 @@ const articles = source<Schemas["article"] | Schemas["article-summary"]>({
   searchKey: "article",
   names: (a) => [a.title],
   async list(body, ctx) {
-    const res = await unwrap(ctx.devrev.api.POST("/articles.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("articles.list", body);
     return { items: res.articles, next: res.next_cursor };
   },
   async get(id, ctx) {
-    return (await unwrap(ctx.devrev.api.POST("/articles.get", { body: { id }, signal: ctx.signal }))).article;
+    return (await ctx.call("articles.get", { id })).article;
   },
 });
 
@@ -126,12 +119,11 @@ const conversations = source<Schemas["conversation"] | Schemas["conversation-sum
   searchKey: "conversation",
   names: (c) => [c.title],
   async list(body, ctx) {
-    const res = await unwrap(ctx.devrev.api.POST("/conversations.list", { body, signal: ctx.signal }));
+    const res = await ctx.call("conversations.list", body);
     return { items: res.conversations, next: res.next_cursor };
   },
   async get(id, ctx) {
-    return (await unwrap(ctx.devrev.api.POST("/conversations.get", { body: { id }, signal: ctx.signal })))
-      .conversation;
+    return (await ctx.call("conversations.get", { id })).conversation;
   },
 });
 
@@ -143,13 +135,11 @@ const parts = source<Schemas["part"] | Schemas["part-summary"]>({
   async list(body, ctx, stems) {
     const all = stems.length === 4;
     const type = stems.flatMap((s) => PART_TYPE_OF_STEM[s] ?? []);
-    const res = await unwrap(
-      ctx.devrev.api.POST("/parts.list", { body: { ...body, ...(all ? {} : { type }) }, signal: ctx.signal }),
-    );
+    const res = await ctx.call("parts.list", { ...body, ...(all ? {} : { type }) });
     return { items: res.parts, next: res.next_cursor };
   },
   async get(id, ctx) {
-    return (await unwrap(ctx.devrev.api.POST("/parts.get", { body: { id }, signal: ctx.signal }))).part;
+    return (await ctx.call("parts.get", { id })).part;
   },
 });
 

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 
@@ -78,12 +77,11 @@ export async function completeFromSource(
   }
   let more = false;
   if (ctx.features.beta && source.namespaces.length) {
-    const res = await unwrap(
-      ctx.devrev.api.POST("/search.core", {
-        body: { query: typed.trim().slice(0, 50), namespaces: source.namespaces, limit: SEARCH_PAGE },
-        signal: ctx.signal,
-      }),
-    );
+    const res = await ctx.call("search.core", {
+      query: typed.trim().slice(0, 50),
+      namespaces: source.namespaces,
+      limit: SEARCH_PAGE,
+    });
     for (const r of res.results) {
       const c = source.fromSearch(r);
       if (c && startsMatch(c, needle)) found.push(c);

@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import { collect } from "../../devrev/paginate.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
@@ -143,53 +142,47 @@ function wrongKind(field: string, value: string, ref: ObjectRef, info: KindInfo)
 export async function callerId(ctx: ToolContext): Promise<string> {
   if (ctx.identity?.userId) return ctx.identity.userId;
   return memo(ctx, "self", async () => {
-    const me = await unwrap(ctx.devrev.api.POST("/dev-users.self", { body: {}, signal: ctx.signal }));
+    const me = await ctx.call("dev-users.self", {});
     return me.dev_user.id;
   });
 }
 
 /** Full ids pass through; display ids are read once, which also proves the object exists. */
 async function byId(ref: ObjectRef, ctx: ToolContext): Promise<string[]> {
-  const body = { body: { id: ref.id }, signal: ctx.signal };
+  const body = { id: ref.id };
   switch (ref.kind) {
     case "account": {
       // An account stands for its rev orgs: that is what tickets and contacts point at.
-      const res = await unwrap(
-        ctx.devrev.api.POST("/rev-orgs.list", { body: { account: [ref.id], limit: 50 }, signal: ctx.signal }),
-      );
+      const res = await ctx.call("rev-orgs.list", { account: [ref.id], limit: 50 });
       if (!res.rev_orgs.length)
         throw new ToolInputError(`Account ${ref.displayId ?? ref.id} has no rev orgs to filter by.`);
       return res.rev_orgs.map((o) => o.id);
     }
     case "dev_user":
       if (ref.id.startsWith("don:")) return [ref.id];
-      return [(await unwrap(ctx.devrev.api.POST("/dev-users.get", body))).dev_user.id];
+      return [(await ctx.call("dev-users.get", body)).dev_user.id];
     case "rev_user":
       if (ref.id.startsWith("don:")) return [ref.id];
-      return [(await unwrap(ctx.devrev.api.POST("/rev-users.get", body))).rev_user.id];
+      return [(await ctx.call("rev-users.get", body)).rev_user.id];
     case "rev_org":
       if (ref.id.startsWith("don:")) return [ref.id];
-      return [(await unwrap(ctx.devrev.api.POST("/rev-orgs.get", body))).rev_org.id];
+      return [(await ctx.call("rev-orgs.get", body)).rev_org.id];
     case "tag":
       if (ref.id.startsWith("don:")) return [ref.id];
-      return [(await unwrap(ctx.devrev.api.POST("/tags.get", body))).tag.id];
+      return [(await ctx.call("tags.get", body)).tag.id];
     default:
       if (ref.id.startsWith("don:")) return [ref.id];
       // Parts: product, capability, feature, enhancement.
-      return [(await unwrap(ctx.devrev.api.POST("/parts.get", body))).part.id];
+      return [(await ctx.call("parts.get", body)).part.id];
   }
 }
 
 async function byEmail(kind: LookupKind, email: string, ctx: ToolContext, field: string): Promise<string> {
-  const dev = await unwrap(
-    ctx.devrev.api.POST("/dev-users.list", { body: { email: [email], limit: 2 }, signal: ctx.signal }),
-  );
+  const dev = await ctx.call("dev-users.list", { email: [email], limit: 2 });
   const devUser = dev.dev_users[0];
   if (devUser) return devUser.id;
   if (kind === "user") {
-    const rev = await unwrap(
-      ctx.devrev.api.POST("/rev-users.list", { body: { email: [email], limit: 2 }, signal: ctx.signal }),
-    );
+    const rev = await ctx.call("rev-users.list", { email: [email], limit: 2 });
     const revUser = rev.rev_users[0];
     if (revUser) return revUser.id;
   }
@@ -237,36 +230,27 @@ async function candidatesNamed(
   name: string,
   ctx: ToolContext,
 ): Promise<{ candidates: Candidate[]; scanned: number | undefined }> {
-  const signal = ctx.signal;
   switch (kind) {
     case "part": {
-      const res = await unwrap(
-        ctx.devrev.api.POST("/parts.list", { body: { name: [name], limit: 10 }, signal }),
-      );
+      const res = await ctx.call("parts.list", { name: [name], limit: 10 });
       return {
         candidates: res.parts.map((p) => candidate(p.id, p.display_id, [p.name ?? ""])),
         scanned: undefined,
       };
     }
     case "tag": {
-      const res = await unwrap(
-        ctx.devrev.api.POST("/tags.list", { body: { name: [name], limit: 10 }, signal }),
-      );
+      const res = await ctx.call("tags.list", { name: [name], limit: 10 });
       return { candidates: res.tags.map((t) => candidate(t.id, t.display_id, [t.name])), scanned: undefined };
     }
     case "customer": {
       // The account is what people call the customer; its rev orgs are what work points at.
-      const accounts = await unwrap(
-        ctx.devrev.api.POST("/accounts.list", { body: { display_name: [name], limit: 5 }, signal }),
-      );
+      const accounts = await ctx.call("accounts.list", { display_name: [name], limit: 5 });
       const account = accounts.accounts.find((a) => fold(a.display_name ?? "") === fold(name));
       if (account) {
         const ids = await byId({ id: account.id, kind: "account" }, ctx);
         return { candidates: ids.map((id) => candidate(id, undefined, [name])), scanned: undefined };
       }
-      const orgs = await unwrap(
-        ctx.devrev.api.POST("/rev-orgs.list", { body: { display_name: [name], limit: 10 }, signal }),
-      );
+      const orgs = await ctx.call("rev-orgs.list", { display_name: [name], limit: 10 });
       return {
         candidates: orgs.rev_orgs.map((o) => candidate(o.id, o.display_id, [o.display_name ?? ""])),
         scanned: undefined,
@@ -277,12 +261,7 @@ async function candidatesNamed(
       const devs = await memo(ctx, "dev-users", () =>
         collect(
           async (cursor) => {
-            const res = await unwrap(
-              ctx.devrev.api.POST("/dev-users.list", {
-                body: { limit: 100, ...(cursor ? { cursor } : {}) },
-                signal,
-              }),
-            );
+            const res = await ctx.call("dev-users.list", { limit: 100, ...(cursor ? { cursor } : {}) });
             return { items: res.dev_users, nextCursor: res.next_cursor };
           },
           { maxItems: SCAN_MAX, maxPages: SCAN_MAX / 100 },
@@ -300,12 +279,7 @@ async function candidatesNamed(
         return { candidates: fromDevs, scanned: devs.truncated ? devs.items.length : undefined };
       const revs = await collect(
         async (cursor) => {
-          const res = await unwrap(
-            ctx.devrev.api.POST("/rev-users.list", {
-              body: { limit: 100, ...(cursor ? { cursor } : {}) },
-              signal,
-            }),
-          );
+          const res = await ctx.call("rev-users.list", { limit: 100, ...(cursor ? { cursor } : {}) });
           return { items: res.rev_users, nextCursor: res.next_cursor };
         },
         { maxItems: SCAN_MAX, maxPages: SCAN_MAX / 100 },

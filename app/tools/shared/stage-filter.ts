@@ -1,4 +1,3 @@
-import { unwrap } from "../../devrev/client.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { sanitizeLine } from "../../util/sanitize.js";
@@ -26,12 +25,7 @@ export async function stagesByType(
   types: readonly string[],
   ctx: ToolContext,
 ): Promise<Map<string, string[]>> {
-  const res = await unwrap(
-    ctx.devrev.api.POST("/stage-diagrams.list", {
-      body: { leaf_type: [...types], limit: 100 },
-      signal: ctx.signal,
-    }),
-  );
+  const res = await ctx.call("stage-diagrams.list", { leaf_type: [...types], limit: 100 });
   const out = new Map<string, string[]>();
   for (const diagram of res.result) {
     const type = diagram.leaf_type ?? "work";

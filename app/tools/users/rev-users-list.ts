@@ -3,6 +3,7 @@ import { clampLimit } from "../../devrev/paginate.js";
 import { defineTool } from "../../mcp/tool.js";
 import { revOrgIdsFor } from "../customers/customer-refs.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
 import { renderRevUserLine, revUserSchema, toRevUser } from "./user-shape.js";
 
@@ -19,7 +20,7 @@ export const revUsersList = defineTool({
   }),
   output: pageOutput(revUserSchema),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["rev-users.list", "rev-orgs.list"],
+  operations: ["rev-users.list", ...LOOKUP_OPERATIONS.customer],
   async handler(args, ctx) {
     const revOrgs = args.rev_org?.length ? await revOrgIdsFor(args.rev_org, ctx) : undefined;
     if (revOrgs && revOrgs.length === 0) {

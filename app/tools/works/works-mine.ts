@@ -3,6 +3,7 @@ import { clampLimit, collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { limitInput } from "../shared/inputs.js";
+import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput } from "../shared/page.js";
 import { myUserId } from "../shared/resolve.js";
 import { renderWorkLine, toWorkSummary, type WorkSummary, workSummarySchema } from "./work-shape.js";
@@ -56,7 +57,7 @@ export const worksMine = defineTool({
     truncated: z.boolean().optional(),
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  operations: ["works.list", "dev-users.self"],
+  operations: ["works.list", ...LOOKUP_OPERATIONS.dev_user],
   async handler(args, ctx) {
     const me = await myUserId(ctx);
     const type = args.type?.length ? args.type : (["ticket", "issue"] as const);
