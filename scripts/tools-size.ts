@@ -1,7 +1,7 @@
 // Prints how big tools/list is for the default surface and for `all`: bytes of the tools array as
 // served, and approximate tokens, with the largest tools and where the bytes go.
 //   npx tsx scripts/tools-size.ts [--top N]
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/server";
 import { ToolRegistry } from "../app/mcp/registry.js";
 import type { Surface } from "../app/mcp/surface.js";
 import { TOOLS } from "../app/tools/catalog.js";

@@ -79,6 +79,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
           "Content-Type",
           "Accept",
           "Mcp-Protocol-Version",
+          "Mcp-Method",
+          "Mcp-Name",
           "Mcp-Session-Id",
           "Last-Event-ID",
           "X-MCP-Toolsets",

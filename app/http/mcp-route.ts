@@ -1,29 +1,46 @@
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import type { RequestHandler } from "express";
+import { type AuthInfo, createMcpHandler } from "@modelcontextprotocol/server";
+import type { Request as ExpressRequest, RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
 import type { DevRevClient } from "../devrev/client.js";
 import type { DevRevError } from "../devrev/errors.js";
-import { createMcpServer, type McpShared } from "../mcp/server.js";
+import type { Logger } from "../log/logger.js";
+import { type Caller, createMcpServer, type McpShared } from "../mcp/server.js";
 import { narrow, type Surface } from "../mcp/surface.js";
 import { REALM } from "./auth-middleware.js";
-import { deferHeadUntilBody, type HeadOverride } from "./deferred-head.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
 import { parseNarrowing } from "./narrowing.js";
 import { requestState } from "./request-state.js";
+import { type HeadOverride, writeWebResponse } from "./web-response.js";
 
 export interface McpRouteDeps {
   shared: McpShared;
   baseSurface: Surface;
   auth: Authenticator;
+  logger: Logger;
   /** A DevRev client for this caller's token; cheap, made per request. */
   devrevFor(token: string): DevRevClient;
+  /** Registers cleanup to run when the server stops. */
+  onClose?: (cleanup: () => void) => void;
 }
 
+const CALLER = "devrev-mcp/caller";
+
 /**
- * Stateless Streamable HTTP: a fresh transport and server per POST, both reading the registries
- * built at start, so any Cloud Run instance can answer any request.
+ * Stateless Streamable HTTP through the v2 SDK's `createMcpHandler`: 2026-07-28 requests (each
+ * carrying its version and capabilities in `_meta`, `server/discover` included) and 2025-era
+ * requests (a stateless `initialize` and calls) are both answered by a fresh Server per request
+ * reading the registries built at start, so any Cloud Run instance can answer any request.
  */
 export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
+  const handler = createMcpHandler(
+    // The caller was derived by the front door; it rides the pass-through authInfo.
+    ({ authInfo }) => createMcpServer(deps.shared, authInfo?.extra?.[CALLER] as Caller),
+    {
+      onerror: (err) => deps.logger.debug("mcp handler", { error: err.message }),
+    },
+  );
+  deps.onClose?.(() => void handler.close());
+
   return async (req, res, next) => {
     const state = requestState(req);
     const narrowing = parseNarrowing(req);
@@ -46,7 +63,7 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
       return;
     }
     let upstreamAuthFailure: DevRevError | undefined;
-    const server = createMcpServer(deps.shared, {
+    const caller: Caller = {
       devrev: deps.devrevFor(token),
       identity: state.identity,
       surface: narrow(narrow(deps.baseSurface, state.grantNarrowing ?? {}), narrowing.request),
@@ -55,25 +72,57 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
         upstreamAuthFailure = err;
         if (state.tokenHash) deps.auth.invalidate(state.tokenHash);
       },
-    });
-    // A PAT revoked after it was validated: answer as the front door would have (401), not 200.
-    deferHeadUntilBody(res, () => (upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined));
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    };
+    const authInfo: AuthInfo = {
+      token: state.tokenHash ?? "",
+      clientId: state.identity?.userId ?? "",
+      scopes: [],
+      extra: { [CALLER]: caller },
+    };
+    // The client leaving (or the request deadline answering first) aborts the exchange, and with
+    // it the handlers still running and their DevRev calls.
+    const abort = new AbortController();
+    let written = false;
     res.on("close", () => {
-      // A finished answer leaves nothing open: both become garbage with the request. Closing them
-      // anyway cost a stack-captured "Connection closed" error per request. When the client went
-      // away first, closing aborts the handlers still running (and their DevRev calls).
-      if (res.writableFinished) return;
-      void transport.close();
-      void server.close();
+      if (!written) abort.abort();
     });
     try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, body);
+      const response = await handler.fetch(webRequestOf(req, abort.signal), {
+        authInfo,
+        parsedBody: body,
+      });
+      await writeWebResponse(res, response, () =>
+        upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined,
+      );
+      written = true;
     } catch (err) {
+      written = true;
+      if (abort.signal.aborted || res.headersSent) {
+        if (!res.writableEnded) res.end();
+        return;
+      }
       next(err);
     }
   };
+}
+
+/**
+ * The request as the SDK reads it: method, URL, headers and the abort signal. express.json has
+ * already parsed the body, which goes to the SDK as `parsedBody` (then it never reads a body), so
+ * none is attached: re-serialising it would cost time and, for a deeply nested one, the stack.
+ */
+function webRequestOf(req: ExpressRequest, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    signal,
+  });
 }
 
 function revokedMidRequest(err: DevRevError): HeadOverride {

@@ -1,5 +1,4 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
-import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { Auditor } from "../log/audit.js";
 import { PROMPTS, RESOURCES, TOOLS, TOOLSETS } from "../tools/catalog.js";
 import { SERVER_NAME, VERSION } from "../version.js";
@@ -28,22 +27,11 @@ export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpSha
     registry: new ToolRegistry(TOOLS),
     resources: new ResourceRegistry(RESOURCES),
     prompts: new PromptRegistry(PROMPTS),
-    // One Ajv for every per-request Server: building one each time halves throughput. Built on
-    // first use: the SDK only validates elicitation answers with it, which no tool asks for yet,
-    // and building it cost start-up time.
-    validator: lazyValidator(),
+    // One validator for every per-request Server (v2 builds its Ajv engines on first use, which
+    // is only an elicitation answer on a 2025-era stdio connection).
+    validator: new AjvJsonSchemaValidator(),
     auditor,
     limits: { maxResultChars },
     toolsets: TOOLSETS,
-  };
-}
-
-function lazyValidator(): jsonSchemaValidator {
-  let ajv: AjvJsonSchemaValidator | undefined;
-  return {
-    getValidator(schema) {
-      ajv ??= new AjvJsonSchemaValidator();
-      return ajv.getValidator(schema);
-    },
   };
 }

@@ -1,39 +1,40 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type CallToolResult,
+  type InputRequiredResult,
+  ProtocolError,
+  ProtocolErrorCode,
+} from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import { DevRevError } from "../devrev/errors.js";
-import type { Auditor } from "../log/audit.js";
-import type { Logger } from "../log/logger.js";
-import type { ToolRegistry } from "./registry.js";
+import { askToConfirm, ConfirmationNeeded, ConfirmationRefused } from "./confirm.js";
 import { errorResult, toCallToolResult } from "./result.js";
 import { decodeResume, type Resume } from "./resume-cursor.js";
-import { hiddenReason, type Surface } from "./surface.js";
+import type { McpShared } from "./server.js";
+import { hiddenReason } from "./surface.js";
 import { type ToolContext, toolCategory } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
-export interface CallToolDeps {
-  registry: ToolRegistry;
-  auditor: Auditor;
-  surface: Surface;
-  logger: Logger;
+/** The tool context plus what only the call layer uses. */
+export interface CallContext extends ToolContext {
   /** Called when DevRev refused the caller's own token mid-request (revoked after validation). */
   onUpstreamAuthFailure?: (err: DevRevError) => void;
 }
 
 /**
  * Runs one tool call: gate, validate, execute, shape, audit. Every failure the caller can act on
- * becomes an `isError` result; only an unknown tool name is a protocol error (-32602).
+ * becomes an `isError` result; only an unknown tool name is a protocol error (-32602). A
+ * destructive tool that still needs the user's confirmation answers with the question instead.
  */
 export async function callTool(
-  deps: CallToolDeps,
+  shared: Pick<McpShared, "registry" | "auditor">,
   name: string,
   rawArgs: Record<string, unknown> | undefined,
-  ctx: ToolContext,
-): Promise<CallToolResult> {
-  const entry = deps.registry.get(name);
+  ctx: CallContext,
+): Promise<CallToolResult | InputRequiredResult> {
+  const entry = shared.registry.get(name);
   if (!entry) {
-    throw new McpError(
-      ErrorCode.InvalidParams,
+    throw new ProtocolError(
+      ProtocolErrorCode.InvalidParams,
       `Unknown tool: ${name}. Call tools/list, or devrev_find_tools to search the catalogue.`,
     );
   }
@@ -41,7 +42,7 @@ export async function callTool(
   const category = toolCategory(tool);
   const started = performance.now();
   const audit = (outcome: "success" | "error" | "denied", error_type?: string) =>
-    deps.auditor.record(
+    shared.auditor.record(
       {
         event: "tool.call",
         outcome,
@@ -56,7 +57,7 @@ export async function callTool(
       ctx.logger,
     );
 
-  const hidden = hiddenReason(tool, deps.surface);
+  const hidden = hiddenReason(tool, ctx.surface);
   if (hidden) {
     audit("denied", "not_enabled");
     return errorResult(`${name} is not available: ${hidden}.`);
@@ -82,7 +83,7 @@ export async function callTool(
   }
   const resumable = "cursor" in tool.input.shape;
 
-  const parsed = tool.input.safeParse(args);
+  const parsed = entry.input.safeParse(args);
   if (!parsed.success) {
     audit("error", "invalid_arguments");
     return errorResult(
@@ -95,10 +96,22 @@ export async function callTool(
     audit("success");
     return toCallToolResult(out, ctx.limits.maxResultChars, { resume, resumable });
   } catch (err) {
+    if (err instanceof ConfirmationNeeded) {
+      audit("denied", "confirmation_pending");
+      if (err.via === "input_required") return askToConfirm(err.question);
+      return errorResult(
+        `${err.question} Nothing has been changed yet. Ask the user; only if they agree, call ${name} ` +
+          "again with the same arguments and confirm: true.",
+      );
+    }
+    if (err instanceof ConfirmationRefused) {
+      audit("denied", "confirmation_refused");
+      return errorResult(`Not done: the user did not confirm (${err.question}). Nothing was changed.`);
+    }
     const mapped = mapToolError(err, name);
-    if (err instanceof DevRevError && err.isAuthFailure) deps.onUpstreamAuthFailure?.(err);
+    if (err instanceof DevRevError && err.isAuthFailure) ctx.onUpstreamAuthFailure?.(err);
     if (mapped.type === "internal") {
-      deps.logger.error("tool handler failed", {
+      ctx.logger.error("tool handler failed", {
         tool: name,
         error: err,
         stack: err instanceof Error ? err.stack : undefined,

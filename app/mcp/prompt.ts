@@ -1,4 +1,4 @@
-import type { GetPromptResult, Prompt } from "@modelcontextprotocol/sdk/types.js";
+import type { GetPromptResult, Prompt } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Completer } from "../tools/shared/completion.js";
 import type { AnyZodObject, ToolContext } from "./tool.js";

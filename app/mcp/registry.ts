@@ -1,4 +1,4 @@
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { compactSchema } from "./json-schema-compact.js";
 import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
@@ -11,6 +11,8 @@ import type { ToolDefinition } from "./tool.js";
 
 export interface RegisteredTool {
   def: ToolDefinition;
+  /** The arguments as called. */
+  input: ToolDefinition["input"];
   listing: Tool;
 }
 
@@ -27,10 +29,12 @@ export class ToolRegistry {
         throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
       if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
       let listing: Tool | undefined;
+      const input = def.input;
       tools.set(def.name, {
         def,
+        input,
         get listing() {
-          listing ??= toListing(def);
+          listing ??= toListing(def, input);
           return listing;
         },
       });
@@ -54,12 +58,12 @@ export class ToolRegistry {
   }
 }
 
-function toListing(def: ToolDefinition): Tool {
+function toListing(def: ToolDefinition, input: ToolDefinition["input"]): Tool {
   const listing: Tool = {
     name: def.name,
     title: def.title,
     description: def.description,
-    inputSchema: jsonSchema(def.input, "input") as Tool["inputSchema"],
+    inputSchema: jsonSchema(input, "input") as Tool["inputSchema"],
     // The title is already on the tool; repeating it in annotations costs every client context.
     annotations: { ...def.annotations },
   };

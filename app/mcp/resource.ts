@@ -1,5 +1,4 @@
-import { UriTemplate } from "@modelcontextprotocol/sdk/shared/uriTemplate.js";
-import type { Resource, ResourceTemplate } from "@modelcontextprotocol/sdk/types.js";
+import { type Resource, type ResourceTemplateType, UriTemplate } from "@modelcontextprotocol/server";
 import type { Completer } from "../tools/shared/completion.js";
 import type { ToolContext } from "./tool.js";
 
@@ -29,7 +28,7 @@ interface Compiled {
 export class ResourceRegistry {
   private readonly compiled: Compiled[];
   readonly fixed: Resource[];
-  readonly templates: ResourceTemplate[];
+  readonly templates: ResourceTemplateType[];
 
   constructor(defs: readonly ResourceDefinition[]) {
     this.compiled = defs.map((def) => ({

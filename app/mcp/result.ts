@@ -1,4 +1,4 @@
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import { encodeResume, type Resume } from "./resume-cursor.js";
 import type { ListLayout, ToolOutput } from "./tool.js";
 

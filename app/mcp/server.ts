@@ -1,35 +1,39 @@
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
-  CallToolRequestSchema,
-  CompleteRequestSchema,
-  ErrorCode,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ListToolsRequestSchema,
-  McpError,
-  ReadResourceRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
-import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
-import { z } from "zod";
+  type CallToolResult,
+  type HandlerResultTypeMap,
+  type InputRequiredResult,
+  type JSONRPCRequest,
+  type jsonSchemaValidator,
+  type LoggingLevel,
+  ProtocolError,
+  ProtocolErrorCode,
+  type RequestMethod,
+  type RequestTypeMap,
+  type Result,
+  Server,
+  type ServerContext,
+} from "@modelcontextprotocol/server";
 import { callOperation } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
 import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { type Completer, runCompleter } from "../tools/shared/completion.js";
-import { callTool } from "./call-tool.js";
+import { type CallContext, callTool } from "./call-tool.js";
+import { confirmer } from "./confirm.js";
 import type { PromptRegistry } from "./prompt.js";
 import type { ToolRegistry } from "./registry.js";
 import type { ResourceRegistry } from "./resource.js";
 import { hiddenReason, type Surface } from "./surface.js";
-import type { CatalogAccess, Identity, ToolContext } from "./tool.js";
+import type { CatalogAccess, Identity } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
+
+// The low-level v2 Server, not McpServer: the registries are built once at start and every request
+// only reads them, where McpServer would convert each tool's zod schemas again per instance.
 
 /** Built once at start and shared by every request. */
 export interface McpShared {
-  info: { name: string; version: string; title: string };
+  info: { name: string; version: string; title: string; icons?: Icon[] };
   instructions: string;
   registry: ToolRegistry;
   resources: ResourceRegistry;
@@ -41,112 +45,163 @@ export interface McpShared {
   toolsets: Readonly<Record<string, string>>;
 }
 
-/** What belongs to one caller and one request. */
-export interface RequestScope {
+export interface Icon {
+  src: string;
+  mimeType?: string;
+  sizes?: string[];
+}
+
+/** Who is calling and what they may see: derived once per request by the transport. */
+export interface Caller {
   devrev: DevRevClient;
   identity: Identity | undefined;
   surface: Surface;
   logger: Logger;
+  /** Called when DevRev refused the caller's own token mid-request (revoked after validation). */
   onUpstreamAuthFailure?: (err: DevRevError) => void;
 }
 
 /**
- * A low-level Server per request whose handlers only read the shared registries: creating it costs
- * a few map insertions, so a stateless HTTP request stays cheap.
+ * How the list results may be cached by a 2026-07-28 client. The surface changes only when the
+ * operator redeploys with other settings, so an hour is safe; it is `private` because the path
+ * and X-MCP-* headers narrow it per connection, so it is not the same for every caller.
+ * Resource reads are the caller's live DevRev data and keep the SDK's default (not cacheable).
  */
-export function createMcpServer(shared: McpShared, scope: RequestScope): Server {
-  const server = new ValidatingServer(
-    { name: shared.info.name, version: shared.info.version, title: shared.info.title },
-    {
-      capabilities: {
-        tools: { listChanged: false },
-        resources: { listChanged: false, subscribe: false },
-        prompts: { listChanged: false },
-        completions: {},
-        logging: {},
-      },
-      instructions: shared.instructions,
-      jsonSchemaValidator: shared.validator,
+const LIST_TTL_MS = 60 * 60 * 1000;
+const CACHE_HINTS = {
+  "server/discover": { ttlMs: LIST_TTL_MS, cacheScope: "private" },
+  "tools/list": { ttlMs: LIST_TTL_MS, cacheScope: "private" },
+  "prompts/list": { ttlMs: LIST_TTL_MS, cacheScope: "private" },
+  "resources/list": { ttlMs: LIST_TTL_MS, cacheScope: "private" },
+  "resources/templates/list": { ttlMs: LIST_TTL_MS, cacheScope: "private" },
+} as const;
+
+/**
+ * A Server per request (or per stdio connection) whose handlers only read the shared registries:
+ * creating it costs a few map insertions, so a stateless HTTP request stays cheap.
+ */
+export function createMcpServer(shared: McpShared, caller: Caller): Server {
+  const server = new ValidatingServer(shared.info, {
+    capabilities: {
+      tools: { listChanged: false },
+      resources: { listChanged: false, subscribe: false },
+      prompts: { listChanged: false },
+      completions: {},
+      // Long tools send notifications/message when the client asked for a level (see logTo).
+      logging: {},
     },
-  );
+    instructions: shared.instructions,
+    jsonSchemaValidator: shared.validator,
+    cacheHints: CACHE_HINTS,
+  });
 
   const catalog: CatalogAccess = {
     tools: () => [...shared.registry.tools.values()].map((t) => t.def),
     toolsets: shared.toolsets,
-    hiddenReason: (tool) => hiddenReason(tool, scope.surface),
+    hiddenReason: (tool) => hiddenReason(tool, caller.surface),
+  };
+  // A 2025-era client sets its level once per connection (stdio); a stateless HTTP request never
+  // carries one, and then nothing is sent. A 2026-07-28 request carries its level in _meta.
+  let legacyLevel: LoggingLevel | undefined;
+
+  const contextFor = (ctx: ServerContext, confirmArgument = false): CallContext => {
+    const progressToken = ctx.mcpReq._meta?.progressToken;
+    const modern = ctx.mcpReq.envelope !== undefined;
+    let progressed = 0;
+    return {
+      devrev: caller.devrev,
+      call: (op, body) => callOperation(caller.devrev, op, body, ctx.mcpReq.signal),
+      identity: caller.identity,
+      signal: ctx.mcpReq.signal,
+      logger: caller.logger,
+      limits: shared.limits,
+      catalog,
+      surface: caller.surface,
+      progress: async (done, total, message) => {
+        // Progress must increase per token; a step that does not is dropped, not sent.
+        if (progressToken === undefined || done <= progressed) return;
+        progressed = done;
+        await ctx.mcpReq
+          .notify({
+            method: "notifications/progress",
+            params: { progressToken, progress: done, total, ...(message ? { message } : {}) },
+          })
+          .catch(() => {});
+      },
+      log: async (level, message) => {
+        if (!modern && (legacyLevel === undefined || severity(level) < severity(legacyLevel))) return;
+        await ctx.mcpReq.log(level, message, "devrev").catch(() => {});
+      },
+      confirm: confirmer(ctx, server, confirmArgument),
+      onUpstreamAuthFailure: caller.onUpstreamAuthFailure,
+    };
   };
 
-  const contextFor = (signal: AbortSignal): ToolContext => ({
-    devrev: scope.devrev,
-    call: (op, body) => callOperation(scope.devrev, op, body, signal),
-    identity: scope.identity,
-    signal,
-    logger: scope.logger,
-    limits: shared.limits,
-    features: { beta: scope.surface.beta },
-    catalog,
-    notify: async (level, message) => {
-      await server.sendLoggingMessage({ level, logger: "devrev", data: message }).catch(() => {});
-    },
+  handle(server, caller.logger, "logging/setLevel", (request) => {
+    legacyLevel = request.params.level;
+    return {};
   });
 
-  handle(server, ListToolsRequestSchema, () => ({ tools: shared.registry.list(scope.surface) }));
+  handle(server, caller.logger, "tools/list", () => ({ tools: shared.registry.list(caller.surface) }));
 
-  handle(server, CallToolRequestSchema, (request, extra) =>
-    callTool(
-      {
-        registry: shared.registry,
-        auditor: shared.auditor,
-        surface: scope.surface,
-        logger: scope.logger,
-        onUpstreamAuthFailure: scope.onUpstreamAuthFailure,
-      },
-      request.params.name,
-      request.params.arguments,
-      contextFor(extra.signal),
-    ),
+  handle(
+    server,
+    caller.logger,
+    "tools/call",
+    (request, ctx): Promise<CallToolResult | InputRequiredResult> =>
+      callTool(
+        shared,
+        request.params.name,
+        request.params.arguments,
+        contextFor(ctx, request.params.arguments?.confirm === true),
+      ),
   );
 
-  handle(server, ListResourcesRequestSchema, () => ({ resources: shared.resources.fixed }));
-  handle(server, ListResourceTemplatesRequestSchema, () => ({
+  handle(server, caller.logger, "resources/list", () => ({ resources: shared.resources.fixed }));
+  handle(server, caller.logger, "resources/templates/list", () => ({
     resourceTemplates: shared.resources.templates,
   }));
-  handle(server, ReadResourceRequestSchema, async (request, extra) => {
+  handle(server, caller.logger, "resources/read", async (request, ctx) => {
     const { uri } = request.params;
     const found = shared.resources.match(uri);
-    if (!found || (found.def.beta && !scope.surface.beta)) {
-      throw new McpError(
-        -32002,
+    if (!found || (found.def.beta && !caller.surface.beta)) {
+      throw new ProtocolError(
+        ProtocolErrorCode.ResourceNotFound,
         `Resource not found: ${uri}. List resources and templates to see what exists.`,
       );
     }
     try {
-      const text = await found.def.read(found.params, contextFor(extra.signal));
+      const text = await found.def.read(found.params, contextFor(ctx));
       return { contents: [{ uri, mimeType: found.def.mimeType, text }] };
     } catch (err) {
-      throw asProtocolError(err, `resource ${uri}`, scope);
+      throw asProtocolError(err, `resource ${uri}`, caller);
     }
   });
 
-  handle(server, ListPromptsRequestSchema, () => ({ prompts: shared.prompts.listing }));
-  handle(server, GetPromptRequestSchema, async (request, extra) => {
+  handle(server, caller.logger, "prompts/list", () => ({ prompts: shared.prompts.listing }));
+  handle(server, caller.logger, "prompts/get", async (request, ctx) => {
     const prompt = shared.prompts.prompts.get(request.params.name);
-    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+    if (!prompt) {
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
+    }
     const parsed = prompt.args.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues
         .map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`)
         .join("; ");
-      throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for prompt ${prompt.name}: ${detail}`);
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Invalid arguments for prompt ${prompt.name}: ${detail}`,
+      );
     }
     try {
-      return await prompt.get(parsed.data, contextFor(extra.signal));
+      return await prompt.get(parsed.data, contextFor(ctx));
     } catch (err) {
-      throw asProtocolError(err, `prompt ${prompt.name}`, scope);
+      throw asProtocolError(err, `prompt ${prompt.name}`, caller);
     }
   });
 
-  handle(server, CompleteRequestSchema, async (request, extra) => {
+  handle(server, caller.logger, "completion/complete", async (request, ctx) => {
     const { ref, argument } = request.params;
     const completer =
       ref.type === "ref/resource"
@@ -156,99 +211,95 @@ export function createMcpServer(shared: McpShared, scope: RequestScope): Server 
               argument.name
             ]
           : undefined;
-    return { completion: await runCompleter(completer, argument.value, contextFor(extra.signal)) };
+    return { completion: { ...(await runCompleter(completer, argument.value, contextFor(ctx))) } };
   });
 
   return server;
 }
 
-type RequestSchema = z.ZodObject<{ method: z.ZodLiteral<string> }>;
-type Extra = Parameters<Parameters<Server["setRequestHandler"]>[1]>[1];
-
-type Handler = Parameters<Server["setRequestHandler"]>[1];
+/**
+ * Registers a handler whose own failures are always protocol errors with a code: whatever else
+ * escapes a handler is the SDK refusing the request's params (see ValidatingServer).
+ */
+function handle<M extends RequestMethod>(
+  server: Server,
+  logger: Logger,
+  method: M,
+  handler: (
+    request: RequestTypeMap[M],
+    ctx: ServerContext,
+  ) => HandlerResultTypeMap[M] | Promise<HandlerResultTypeMap[M]>,
+): void {
+  server.setRequestHandler(method, async (request, ctx) => {
+    try {
+      return await handler(request, ctx);
+    } catch (err) {
+      if (err instanceof ProtocolError) throw err;
+      logger.error("request handler failed", { method, error: err });
+      throw new ProtocolError(ProtocolErrorCode.InternalError, "Internal error");
+    }
+  });
+}
 
 /**
- * The SDK parses a request's params only once it has dispatched it, and a failed parse comes back
- * as -32603 "Internal error" carrying zod's raw issue list. Every handler is registered through
- * this override instead, the SDK's own included (initialize, ping, logging/setLevel: it registers
- * them from its constructor through this same method): the method is matched loosely, the params
- * checked here, and a malformed request gets -32602 naming the offending path. (Found by
- * test/reliability/fuzz.test.ts.)
+ * The SDK checks a request's params against the spec schema before the handler runs, and a
+ * failure comes back as -32603 "Internal error" with the raw validation message. Here every
+ * handler (the SDK's own initialize and discover included) is wrapped through the documented
+ * `_wrapHandler` hook: an error without a JSON-RPC code that escapes is that check, so it becomes
+ * -32602 naming what was wrong. (Found by test/reliability/fuzz.test.ts.)
  */
 class ValidatingServer extends Server {
-  override setRequestHandler(
-    requestSchema: Parameters<Server["setRequestHandler"]>[0],
-    handler: Handler,
-  ): void {
-    const schema = requestSchema as Partial<RequestSchema>;
-    const method = schema.shape?.method;
-    if (typeof schema.safeParse !== "function" || !method || typeof method.value !== "string") {
-      super.setRequestHandler(requestSchema, handler);
-      return;
-    }
-    const strict = schema as RequestSchema;
-    super.setRequestHandler(looseFor(strict), (request, extra) => {
-      const parsed = strict.safeParse(request);
-      if (!parsed.success) {
-        const detail = parsed.error.issues
-          .slice(0, 5)
-          .map((i) => `${i.path.join(".") || "params"}: ${i.message}`)
-          .join("; ");
-        throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method.value}: ${detail}`);
+  protected override _wrapHandler(
+    method: string,
+    handler: (request: JSONRPCRequest, ctx: ServerContext) => Promise<Result>,
+  ): (request: JSONRPCRequest, ctx: ServerContext) => Promise<Result> {
+    const coded = async (request: JSONRPCRequest, ctx: ServerContext) => {
+      try {
+        return await handler(request, ctx);
+      } catch (err) {
+        if (err instanceof ProtocolError) throw err;
+        const code = (err as { code?: unknown }).code;
+        if (Number.isSafeInteger(code)) throw err;
+        const detail = err instanceof Error ? err.message.slice(0, 500) : "malformed request";
+        throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Invalid params for ${method}: ${detail}`);
       }
-      return handler(parsed.data as Parameters<Handler>[0], extra);
-    });
+    };
+    return super._wrapHandler(method, coded);
   }
 }
 
-/** A handler typed from its request schema; params are validated by ValidatingServer. */
-function handle<S extends RequestSchema>(
-  server: Server,
-  schema: S,
-  handler: (request: z.output<S>, extra: Extra) => unknown,
-): void {
-  server.setRequestHandler(schema, handler as Handler);
-}
-
-// Built once per request schema, never per request: zod compiles a schema on its first parse, so a
-// fresh schema per request paid that compilation on every call (the largest cost in a profile).
-const looseSchemas = new WeakMap<RequestSchema, ReturnType<typeof looseOf>>();
-
-function looseOf(schema: RequestSchema) {
-  return z.looseObject({ method: schema.shape.method });
-}
-
-function looseFor(schema: RequestSchema) {
-  let loose = looseSchemas.get(schema);
-  if (!loose) {
-    loose = looseOf(schema);
-    looseSchemas.set(schema, loose);
-  }
-  return loose;
-}
-
-/** MCP's code for "no such resource". */
-const RESOURCE_NOT_FOUND = -32002;
+const LEVELS: readonly LoggingLevel[] = [
+  "debug",
+  "info",
+  "notice",
+  "warning",
+  "error",
+  "critical",
+  "alert",
+  "emergency",
+];
+const severity = (level: LoggingLevel) => LEVELS.indexOf(level);
 
 /**
  * A failed resource read or prompt as a JSON-RPC error. The caller's mistakes (a malformed id,
- * arguments DevRev refuses, an object that does not exist) are -32602 / -32002, not -32603
- * "Internal error": found by test/reliability/fuzz.test.ts, where a read of `devrev://works/{id}`
- * answered "internal error". Only failures of the server or of DevRev stay -32603.
+ * arguments DevRev refuses, an object that does not exist) are -32602 / resource-not-found, not
+ * -32603 "Internal error": found by test/reliability/fuzz.test.ts, where a read of
+ * `devrev://works/{id}` answered "internal error". Only failures of the server or DevRev stay -32603.
  */
-function asProtocolError(err: unknown, what: string, scope: RequestScope): McpError {
-  if (err instanceof DevRevError && err.isAuthFailure) scope.onUpstreamAuthFailure?.(err);
+function asProtocolError(err: unknown, what: string, caller: Caller): ProtocolError {
+  if (err instanceof ProtocolError) return err;
+  if (err instanceof DevRevError && err.isAuthFailure) caller.onUpstreamAuthFailure?.(err);
   const mapped = mapToolError(err, what);
-  if (mapped.type === "internal") scope.logger.error(`${what} failed`, { error: err });
+  if (mapped.type === "internal") caller.logger.error(`${what} failed`, { error: err });
   const code =
     mapped.type === "invalid_input" || mapped.type === "devrev_bad_request"
-      ? ErrorCode.InvalidParams
+      ? ProtocolErrorCode.InvalidParams
       : mapped.type === "devrev_not_found"
         ? what.startsWith("resource ")
-          ? RESOURCE_NOT_FOUND
-          : ErrorCode.InvalidParams
+          ? ProtocolErrorCode.ResourceNotFound
+          : ProtocolErrorCode.InvalidParams
         : mapped.type === "denied"
-          ? ErrorCode.InvalidRequest
-          : ErrorCode.InternalError;
-  return new McpError(code, mapped.message);
+          ? ProtocolErrorCode.InvalidRequest
+          : ProtocolErrorCode.InternalError;
+  return new ProtocolError(code, mapped.message);
 }

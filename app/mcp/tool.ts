@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Operation, OperationBody, OperationResult } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
 import type { Logger } from "../log/logger.js";
+import type { Surface } from "./surface.js";
 
 /** Who is calling. Over HTTP it comes from the validated PAT; over stdio from DEVREV_API_TOKEN. */
 export interface Identity {
@@ -11,7 +12,10 @@ export interface Identity {
   tokenHash: string;
 }
 
-/** Everything a handler may use. Identity and the DevRev client are the caller's own. */
+/**
+ * Everything a handler may use, built once per MCP request from what the transport derived about
+ * the caller. Identity and the DevRev client are the caller's own.
+ */
 export interface ToolContext {
   devrev: DevRevClient;
   /**
@@ -22,12 +26,25 @@ export interface ToolContext {
   identity: Identity | undefined;
   signal: AbortSignal;
   logger: Logger;
-  /** Sends an MCP log notification to the client, when it asked for logs at that level. */
-  notify: (level: "debug" | "info" | "warning" | "error", message: string) => Promise<void>;
   limits: { maxResultChars: number };
-  features: { beta: boolean };
+  /** What this request may see and call. */
+  surface: Surface;
   /** The whole catalogue and this request's view of it, for tools that describe other tools. */
   catalog?: CatalogAccess;
+  /**
+   * Reports progress of a long tool (`done` of `total` steps). Sent only when the client asked,
+   * with a progress token; otherwise free.
+   */
+  progress(done: number, total: number, message?: string): Promise<void>;
+  /** Sends an MCP log message, only when the client asked for logs at that level. */
+  log(level: "debug" | "info" | "warning" | "error", message: string): Promise<void>;
+  /**
+   * Asks the user to confirm a destructive step; call it after resolving the object and before
+   * changing anything. Resolves once confirmed; otherwise throws, and the call layer turns that
+   * into the question (an `input_required` round trip, or an error asking for `confirm: true`)
+   * or a refusal. `question` names the object, e.g. `Delete TKT-12 "Login fails"?`.
+   */
+  confirm(question: string): Promise<void>;
 }
 
 /** Read access to the registry without importing it (the catalogue imports the tools). */

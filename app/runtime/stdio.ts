@@ -1,4 +1,4 @@
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import type { Config } from "../config/config.js";
 import { createDevRevClient } from "../devrev/client.js";
 import { createAuditor } from "../log/audit.js";
@@ -23,13 +23,11 @@ export async function runStdio(
     userAgent: `${SERVER_NAME}/${VERSION}`,
     retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
   });
-  const server = createMcpServer(shared, {
-    devrev,
-    identity: undefined,
-    surface: surfaceFromConfig(config),
-    logger,
+  const caller = { devrev, identity: undefined, surface: surfaceFromConfig(config), logger };
+  // serveStdio answers a 2026-07-28 client (server/discover, then requests carrying _meta) and a
+  // 2025-era one (initialize) from the same factory; the connection keeps the era it opened with.
+  const handle = serveStdio(() => createMcpServer(shared, caller), {
+    onerror: (err) => logger.debug("stdio transport", { error: err.message }),
   });
-  const transport = new StdioServerTransport();
-  await server.connect(transport);
-  return { close: () => server.close() };
+  return { close: () => handle.close() };
 }

@@ -76,7 +76,7 @@ export async function completeFromSource(
     if (hit) found.push(hit);
   }
   let more = false;
-  if (ctx.features.beta && source.namespaces.length) {
+  if (ctx.surface.beta && source.namespaces.length) {
     const res = await ctx.call("search.core", {
       query: typed.trim().slice(0, 50),
       namespaces: source.namespaces,
