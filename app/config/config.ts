@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultArtifactHosts } from "../devrev/artifacts.js";
 import { parseOAuthKeys } from "../oauth/keys.js";
 import { boolFlag, httpUrl, intInRange, oneOf, optionalSecret, stringList } from "./env-parsers.js";
 
@@ -32,6 +33,7 @@ const envSchema = z.object({
   DEVREV_API_TOKEN: optionalSecret(),
   DEVREV_API_TIMEOUT_MS: intInRange(20_000, 100, 300_000),
   DEVREV_API_MAX_RETRIES: intInRange(3, 0, 10),
+  DEVREV_ARTIFACT_HOSTS: stringList(lower),
   MCP_AUTH_MODE: oneOf(AUTH_MODES, "devrev-pat"),
   MCP_AUTH_TOKEN: optionalSecret(),
   MCP_AUTH_ALLOWED_DOMAINS: stringList(domain),
@@ -66,7 +68,14 @@ export interface Config {
   port: number;
   logLevel: LogLevel;
   logFormat: "json" | "text";
-  devrev: { baseUrl: string; token: string | undefined; timeoutMs: number; maxRetries: number };
+  devrev: {
+    baseUrl: string;
+    token: string | undefined;
+    timeoutMs: number;
+    maxRetries: number;
+    /** Hosts of DevRev's file store, where article bodies are downloaded from and uploaded to. */
+    artifactHosts: readonly string[];
+  };
   auth: {
     mode: AuthMode;
     staticToken: string | undefined;
@@ -149,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
       token: e.DEVREV_API_TOKEN,
       timeoutMs: e.DEVREV_API_TIMEOUT_MS,
       maxRetries: e.DEVREV_API_MAX_RETRIES,
+      artifactHosts: e.DEVREV_ARTIFACT_HOSTS.length
+        ? e.DEVREV_ARTIFACT_HOSTS
+        : defaultArtifactHosts(e.DEVREV_API_BASE_URL ?? "https://api.devrev.ai"),
     },
     auth: {
       mode: e.MCP_AUTH_MODE,

@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { tokenHash } from "../util/token-hash.js";
+import { type ArtifactFiles, createArtifactFiles, defaultArtifactHosts } from "./artifacts.js";
 import { DevRevError, errorFromResponse } from "./errors.js";
 import type { paths } from "./generated/beta.js";
 import { operationOf } from "./operations.js";
@@ -19,6 +20,8 @@ import {
 export type DevRevPaths = paths;
 export type DevRevApi = Client<paths>;
 export const DEVREV_API_VERSION = "2024-01-24";
+/** An article body larger than this is cut (a long article is ~100 KB of HTML). */
+const ARTIFACT_MAX_BYTES = 1024 * 1024;
 
 export interface DevRevClientOptions extends ResilientFetchDeps {
   baseUrl: string;
@@ -30,6 +33,8 @@ export interface DevRevClientOptions extends ResilientFetchDeps {
    * production; tests pass the sandbox's pinned clock so both sides agree on any date.
    */
   now?: () => Date;
+  /** Where article bodies may be downloaded from and uploaded to (see artifacts.ts). */
+  artifactHosts?: readonly string[];
 }
 
 export interface DevRevClient {
@@ -39,6 +44,8 @@ export interface DevRevClient {
   readonly tokenHash: string;
   /** Now, by the clock this client's dates are compared with (see DevRevClientOptions.now). */
   now(): Date;
+  /** Downloads and uploads of artifact files, only to DevRev's file store and bounded. */
+  readonly files: ArtifactFiles;
 }
 
 /** One client per caller token. Cheap: a closure over fetch, no connection state of its own. */
@@ -57,7 +64,15 @@ export function createDevRevClient(options: DevRevClientOptions): DevRevClient {
     },
   });
   const now = options.now ?? (() => new Date());
-  return { api, tokenHash: tokenHash(options.token), now };
+  const files = createArtifactFiles({
+    allowedHosts: options.artifactHosts?.length
+      ? options.artifactHosts
+      : defaultArtifactHosts(options.baseUrl),
+    apiBaseUrl: options.baseUrl,
+    maxBytes: ARTIFACT_MAX_BYTES,
+    timeoutMs: options.retry?.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs,
+  });
+  return { api, tokenHash: tokenHash(options.token), now, files };
 }
 
 interface ApiResult<T> {

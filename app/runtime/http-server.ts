@@ -114,6 +114,7 @@ export async function startHttpServer(
         token,
         userAgent: USER_AGENT,
         retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
+        artifactHosts: config.devrev.artifactHosts,
         onRetry: (e) => logger.debug("devrev retry", { ...e }),
         onOutcome: (ok) => reachability.record(ok),
         now: options.now,

@@ -22,6 +22,7 @@ export async function runStdio(
     token: config.devrev.token ?? "",
     userAgent: `${SERVER_NAME}/${VERSION}`,
     retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
+    artifactHosts: config.devrev.artifactHosts,
   });
   const caller = { devrev, identity: undefined, surface: surfaceFromConfig(config), logger };
   // serveStdio answers a 2026-07-28 client (server/discover, then requests carrying _meta) and a

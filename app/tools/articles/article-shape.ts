@@ -37,6 +37,8 @@ export const articleDetailSchema = articleSummarySchema.extend({
     .describe("Artifacts holding the article's content"),
   upvotes: z.number().int().optional(),
   downvotes: z.number().int().optional(),
+  body: z.string().optional().describe("The article's body (its content artifact) as text"),
+  body_truncated: z.boolean().optional(),
 });
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 
@@ -114,9 +116,15 @@ export function renderArticleDetail(a: ArticleDetail): string {
       ? `content artifacts: ${a.artifacts.map((x) => (x.name ? `${x.display_id ?? x.id} (${x.name})` : (x.display_id ?? x.id))).join(", ")}`
       : "",
   ].filter(Boolean);
-  lines.push(
-    "",
-    a.description ?? "(DevRev returned no text for this article; open the url or artifacts above.)",
-  );
+  if (a.body !== undefined) {
+    if (a.description) lines.push("", a.description);
+    lines.push("", "## Body", a.body || "(empty)");
+    if (a.body_truncated) lines.push("(Body cut; ask for more with a larger max_chars.)");
+  } else {
+    lines.push(
+      "",
+      a.description ?? "(DevRev returned no text for this article; open the url or artifacts above.)",
+    );
+  }
   return lines.join("\n");
 }

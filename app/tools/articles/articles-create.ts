@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { ToolInputError } from "../../mcp/tool-errors.js";
+import { BODY_FORMATS, BODY_WRITE_OPERATIONS, uploadArticleBody } from "../shared/article-body.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
 import {
@@ -18,7 +20,9 @@ export const articlesCreate = defineTool({
     "is given).",
   input: z.object({
     title: z.string().trim().min(1).max(256),
-    description: z.string().max(65_536).optional().describe("The article's text"),
+    description: z.string().max(65_536).optional().describe("A short summary"),
+    body: z.string().max(262_144).optional().describe("The article's content"),
+    body_format: z.enum(BODY_FORMATS).optional().describe("Default markdown"),
     applies_to_parts: z.array(z.string().min(1)).min(1).max(10).optional(),
     url: z.url().optional().describe("For an external article"),
     status: z.enum(ARTICLE_STATUSES).optional(),
@@ -26,14 +30,26 @@ export const articlesCreate = defineTool({
   }),
   output: z.object({ article: articleDetailSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  operations: ["articles.create", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.part],
+  operations: [
+    "articles.create",
+    ...BODY_WRITE_OPERATIONS,
+    ...LOOKUP_OPERATIONS.user,
+    ...LOOKUP_OPERATIONS.part,
+  ],
   async handler(args, ctx) {
     const owners = await resolveUserIds(args.owned_by ?? ["me"], ctx);
+    if (args.body !== undefined && args.url)
+      throw new ToolInputError("Give either body or url: an article is one or the other.");
+    // The body is uploaded first: an article is then created once, already with its content.
+    const content =
+      args.body !== undefined
+        ? await uploadArticleBody(args.body, args.body_format ?? "markdown", ctx)
+        : undefined;
     const body = {
       title: args.title,
       owned_by: owners,
       authored_by: owners,
-      resource: args.url ? { url: args.url } : {},
+      resource: args.url ? { url: args.url } : content ? { content_artifact: content } : {},
       status: args.status ?? ("draft" as const),
       ...(args.description ? { description: args.description } : {}),
       ...(args.applies_to_parts
