@@ -1,24 +1,29 @@
 # syntax=docker/dockerfile:1
 
-# Build stage: install everything, bundle, then pack exactly the files npm would publish.
-FROM node:24-bookworm-slim AS build
+# Both stages start from node:24-bookworm-slim pinned by digest: the multi-platform index recorded
+# by docker-library/repo-info (repos/node/remote/24-bookworm-slim.md; Node 24.18.1). Dependabot
+# (.github/dependabot.yml, docker ecosystem) proposes the next digest as a reviewed pull request.
+
+# Build stage: install, bundle, then pack exactly the files npm would publish. It needs nothing but
+# the npm registry: no DevRev download and no ../shared (docs/deployment.md, "How this is tested").
+FROM node:24-bookworm-slim@sha256:235600a8101ab264e117b1768e925532262668dc9b581ef1dd7d96ced463b8e7 AS build
 WORKDIR /src
-# `npm ci` runs the prepare script, which generates DevRev types from the OpenAPI spec and downloads it unless this
-# points at a copy inside the build context. The types are build-time only.
-ARG DEVREV_OPENAPI_DIR=""
 COPY package.json package-lock.json ./
-COPY scripts/ ./scripts/
-RUN npm ci --no-audit --no-fund
+# --ignore-scripts skips the prepare script, which generates DevRev's API types from its OpenAPI
+# spec: the bundle does not need them (app code imports them with `import type` only, which esbuild
+# erases). esbuild still works: its binary comes from the @esbuild/linux-* package, not postinstall.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
-RUN npm run build \
-  && npm pack --ignore-scripts --pack-destination /tmp \
+# npm pack runs prepack (build, then keep only shipped scripts in package.json) and postpack;
+# prepare skips itself while packing.
+RUN npm pack --pack-destination /tmp \
   && mkdir /pkg \
   && tar -xzf /tmp/devrev-mcp-server-*.tgz -C /pkg --strip-components=1 \
   && cp package-lock.json /pkg/
 
 # Runtime stage: the packed files plus production dependencies pinned by the lockfile; no
 # sources, tests, specs or dev tools. test/infra/production-install.test.ts repeats these steps.
-FROM node:24-bookworm-slim AS runtime
+FROM node:24-bookworm-slim@sha256:235600a8101ab264e117b1768e925532262668dc9b581ef1dd7d96ced463b8e7 AS runtime
 ARG VERSION=dev
 ARG REVISION=unknown
 LABEL org.opencontainers.image.title="devrev-mcp-server" \

@@ -8,6 +8,13 @@ import { repoRoot, specPath } from "./devrev-spec-source.mjs";
 const outDir = join(repoRoot, "app", "devrev", "generated");
 
 async function main() {
+  // npm also runs prepare on `npm pack` and `npm publish`. Packing needs no types (the bundle
+  // imports them with `import type` only, which esbuild erases), so a package or image build never
+  // needs DevRev's spec or network access to DevRev.
+  if (process.env.npm_command === "pack" || process.env.npm_command === "publish") {
+    console.error(`generate-devrev-types: not needed to ${process.env.npm_command}; skipping.`);
+    return;
+  }
   let openapiTS;
   let astToString;
   try {

@@ -86,15 +86,43 @@ describe("Dockerfile", () => {
     expect(runtime.from.getImageTag()).toMatch(/^24(\.\d+){0,2}-(bookworm|trixie)-slim$/);
   });
 
+  it("pins every stage's base image by digest (tag kept beside it for Dependabot and readers)", () => {
+    for (const stage of stages) {
+      expect(stage.from.getImageDigest(), stage.from.getBuildStage() ?? "").toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(stage.from.getImageTag()).toBeTruthy();
+    }
+    expect(new Set(stages.map((s) => s.from.getImage())).size).toBe(1);
+  });
+
+  it("installs the build stage with scripts off, so the build needs neither DevRev's spec nor ../shared", () => {
+    const build = stages[0]!;
+    const runs = inStage(build, "RUN").map((r) => args(r).join(" "));
+    expect(runs[0]).toMatch(/^npm ci --ignore-scripts /);
+    // Nothing in the build points at the spec or fetches anything but npm packages.
+    const instructions = dockerfile.getInstructions().map((i) => `${i.getKeyword()} ${args(i).join(" ")}`);
+    expect(instructions.filter((i) => /DEVREV_OPENAPI|openapi|devrev\.ai|curl|wget/i.test(i))).toEqual([]);
+    // Only package files before npm ci, so the install layer is cached across source changes.
+    const beforeInstall = build.instructions.slice(
+      0,
+      build.instructions.findIndex((i) => i.getKeyword() === "RUN"),
+    );
+    const copied = beforeInstall
+      .filter((i) => i.getKeyword() === "COPY")
+      .flatMap((c) => args(c).slice(0, -1));
+    expect(copied).toEqual(["package.json", "package-lock.json"]);
+  });
+
   it("copies into the runtime only what `npm pack` produced in the build stage", () => {
     const copies = inStage(runtime, "COPY");
     expect(copies).toHaveLength(1);
     expect(flag(copies[0]!, "from")).toBe("build");
     expect(args(copies[0]!)).toEqual(["/pkg/", "./"]);
     const build = inStage(stages[0]!, "RUN").map((r) => args(r).join(" "));
+    // Scripts on: prepack builds dist/ and strips the scripts the package cannot run.
     expect(build.join("\n")).toMatch(
-      /npm pack --ignore-scripts[^\n]*tar -xzf[^\n]*cp package-lock\.json \/pkg\//,
+      /npm pack --pack-destination \/tmp[^\n]*tar -xzf[^\n]*cp package-lock\.json \/pkg\//,
     );
+    expect(build.join("\n")).not.toMatch(/npm pack[^\n]*--ignore-scripts/);
   });
 
   it("installs production dependencies from the lockfile without running scripts", () => {

@@ -1,8 +1,20 @@
-// Repeats the Dockerfile's runtime stage outside Docker: pack what npm would publish, install only
-// production dependencies from the lockfile, start the bundle far from the repository, and speak
-// MCP to it. A runtime dependency missing from package.json fails here, not in production.
+// Repeats the Dockerfile's build and runtime stages outside Docker, from a clean copy of the
+// repository (tracked files only: no dist/, no ../shared beside it, DevRev unreachable): `npm pack`
+// (prepack builds and strips the scripts the package cannot run), install only production
+// dependencies from the lockfile, start the bundle far from the repository, and speak MCP to it.
+// A runtime dependency missing from package.json fails here, not in production. The tarball is
+// also installed the way the README says to before the first release.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +33,11 @@ const baseEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
 
 let work: string;
 let appDir: string;
+let clone: string;
+let tarball: string;
 let packedFiles: string[];
+let packedManifest: { scripts?: Record<string, string>; bin?: Record<string, string> };
+let packLog = "";
 let server: ChildProcess | undefined;
 let serverLog = "";
 let baseUrl: string;
@@ -50,21 +66,43 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "cli.js"))) {
-    await run("npm", ["run", "build"], { cwd: root, env: { ...process.env } });
-  }
   work = mkdtempSync(join(tmpdir(), "devrev-mcp-prod-"));
   appDir = join(work, "app");
   mkdirSync(appDir);
 
-  // Same steps, same flags as the Dockerfile's build and runtime stages.
-  const { stdout } = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
-    cwd: root,
-    env: baseEnv,
+  // A clean checkout: what git tracks (and new files not yet committed), no dist/ or caches. The
+  // dependencies are the repository's own (a link), as `npm ci` would install them.
+  clone = join(work, "clone");
+  const { stdout: listed } = await run(
+    "git",
+    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  for (const file of listed.split("\0").filter(Boolean)) {
+    if (existsSync(join(root, file))) cpSync(join(root, file), join(clone, file), { recursive: true });
+  }
+  symlinkSync(join(root, "node_modules"), join(clone, "node_modules"));
+  expect(existsSync(join(clone, "dist"))).toBe(false);
+
+  // Same command as the Dockerfile's build stage: scripts on, so prepack builds. Any attempt to
+  // read DevRev's spec would fail: no ../shared beside the clone, no reachable download.
+  const { stdout, stderr } = await run("npm", ["pack", "--json", "--pack-destination", work], {
+    cwd: clone,
+    env: {
+      ...baseEnv,
+      DEVREV_OPENAPI_PUBLIC_URL: "http://127.0.0.1:9/openapi.yaml",
+      DEVREV_OPENAPI_BETA_URL: "http://127.0.0.1:9/beta-openapi.yaml",
+    },
   });
+  packLog = stderr;
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packedFiles = packed!.files.map((f) => f.path);
-  await run("tar", ["-xzf", join(work, packed!.filename), "-C", appDir, "--strip-components=1"]);
+  tarball = join(work, packed!.filename);
+  await run("tar", ["-xzf", tarball, "-C", appDir, "--strip-components=1"]);
+  packedManifest = JSON.parse(readFileSync(join(appDir, "package.json"), "utf8"));
   copyFileSync(join(root, "package-lock.json"), join(appDir, "package-lock.json"));
   await run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], {
     cwd: appDir,
@@ -130,6 +168,43 @@ const initialize = (authorization?: string) =>
       },
     }),
   });
+
+describe("npm pack from a clean checkout", () => {
+  it("builds dist/ first (prepack), without DevRev's spec", () => {
+    expect(packedFiles).toContain("dist/cli.js");
+    expect(packLog).toContain("build: dist/");
+    expect(packLog).not.toMatch(/generate-devrev-types: (public|beta) types/);
+  });
+
+  it("ships a package.json whose scripts all work in the package (no dangling prepare)", () => {
+    expect(packedManifest.scripts).toEqual({ start: "node dist/cli.js" });
+    for (const command of Object.values(packedManifest.scripts ?? {})) {
+      for (const path of command.match(/\b[\w./-]+\.(m?js|ts|sh)\b/g) ?? []) {
+        expect(packedFiles, `${command} needs ${path}`).toContain(path);
+      }
+    }
+    expect(packedManifest.bin).toEqual({ "devrev-mcp-server": "dist/cli.js" });
+  });
+
+  it("leaves the checkout's package.json as it was (postpack)", () => {
+    expect(readFileSync(join(clone, "package.json"), "utf8")).toBe(
+      readFileSync(join(root, "package.json"), "utf8"),
+    );
+    expect(existsSync(join(clone, ".cache", "package.json.prepack"))).toBe(false);
+  });
+
+  it("installs from the tarball as the README says, and runs", async () => {
+    const project = join(work, "user-project");
+    mkdirSync(project);
+    await run("npm", ["init", "-y"], { cwd: project, env: baseEnv });
+    await run("npm", ["install", "--no-audit", "--no-fund", tarball], { cwd: project, env: baseEnv });
+    const { stdout } = await run(join(project, "node_modules", ".bin", "devrev-mcp-server"), ["--version"], {
+      cwd: project,
+      env: baseEnv,
+    });
+    expect(stdout.trim()).toContain(pkg.version);
+  }, 120_000);
+});
 
 describe("the runtime image's contents (npm pack + production install)", () => {
   it("publish only the bundle and package metadata", () => {
