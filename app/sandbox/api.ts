@@ -1,4 +1,5 @@
-// The request pipeline for DevRev operations: route -> auth -> fault -> parse -> hook -> handler.
+// The request pipeline for DevRev operations: route -> auth -> fault -> parse -> hook -> declared
+// fields -> handler.
 // Every request is logged (with the token's hash, never the token).
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -15,7 +16,8 @@ import {
   tooManyRequests,
 } from "./errors.js";
 import type { FaultKind } from "./faults.js";
-import { handlers } from "./handlers/index.js";
+import { checkFields } from "./fields.js";
+import { fieldsOf, handlers } from "./handlers/index.js";
 import { Input, type JsonObject } from "./input.js";
 import type { SandboxState } from "./state.js";
 import type { SandboxOptions } from "./types.js";
@@ -94,6 +96,8 @@ export function apiHandler(state: SandboxState, opts: SandboxOptions): RequestHa
       const body = parseBody(req.body);
       const refusal = opts.hooks?.onRequest?.(op, body);
       if (refusal) throw badRequest(refusal);
+      // Before the handler, so a refused request changes nothing.
+      checkFields(body, fieldsOf(op));
       const result = handler({ store: state.store, actor, input: new Input(body), now: state.now() });
       // Latency after the work and the hooks, so a test can see a request arrive while it is slow.
       if (opts.latencyMs) await sleep(opts.latencyMs);

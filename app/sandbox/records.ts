@@ -74,7 +74,7 @@ export interface TagRec extends Audit {
   color?: string;
 }
 
-export type WorkType = "ticket" | "issue";
+export type WorkType = "ticket" | "issue" | "task" | "opportunity";
 
 export interface WorkRec extends Audit {
   type: WorkType;
@@ -93,11 +93,12 @@ export interface WorkRec extends Audit {
   // ticket
   severity?: S["ticket-severity"];
   rev_org?: string;
+  /** Tickets and opportunities. */
   account?: string;
   group?: string;
   needs_response?: boolean;
   sla_tracker?: string;
-  // issue
+  // issue (priority: tasks too)
   priority?: S["issue-priority"];
   sprint?: string;
   target_start_date?: string;

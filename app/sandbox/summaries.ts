@@ -187,6 +187,7 @@ export function workSummary(store: Store, w: R.WorkRec): Summary<"work-summary">
     stage: { name: w.stage },
   };
   if (w.type === "issue") return { ...base, type: "issue", ...(w.priority ? { priority: w.priority } : {}) };
+  if (w.type === "task" || w.type === "opportunity") return { ...base, type: w.type };
   return {
     ...base,
     type: "ticket",

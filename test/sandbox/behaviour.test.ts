@@ -144,6 +144,46 @@ describe("stages", () => {
   });
 });
 
+describe("work types", () => {
+  it("creates, lists, moves and updates tasks and opportunities as well as tickets and issues", async () => {
+    const task = await call("works.create", {
+      type: "task",
+      title: "Call the customer back",
+      applies_to_part: "FEAT-3",
+      owned_by: [alice],
+      priority: "p1",
+    });
+    expect(task.status).toBe(201);
+    expect(task.body.work).toMatchObject({ type: "task", display_id: "TASK-1", stage: { name: "queued" } });
+    const id = task.body.work.id;
+    expect((await call("works.get", { id: "TASK-1" })).body.work.id).toBe(id);
+    expect(ids((await call("works.list", { type: ["task"] })).body.works)).toEqual(["TASK-1"]);
+    const moved = await call("works.update", { id, type: "task", stage: { name: "work_in_progress" } });
+    expect(moved.body.work.stage?.name).toBe("work_in_progress");
+    const wrong = await call("works.update", { id, type: "task", stage: { name: "triage" } });
+    expect(wrong.error).toMatchObject({ type: "invalid_field", field_name: "stage.name" });
+    const done = await call("works.update", { id, type: "task", stage: { name: "completed" } });
+    expect(done.body.work.actual_close_date).toBe(NOW().toISOString());
+
+    const opp = await call("works.create", {
+      type: "opportunity",
+      title: "Expansion",
+      applies_to_part: "PROD-1",
+      owned_by: [alice],
+      account: "ACC-1",
+    });
+    expect(opp.body.work).toMatchObject({
+      type: "opportunity",
+      display_id: "OPP-1",
+      stage: { name: "qualification" },
+    });
+    const byAccount = await call("works.list", { opportunity: { account: ["ACC-1"] } });
+    expect(ids(byAccount.body.works)).toEqual(["OPP-1"]);
+    const diagram = (await call("stage-diagrams.get", { leaf_type: "task" })).body.stage_diagram;
+    expect(diagram.stages.find((n) => n.is_start)?.stage?.name).toBe("queued");
+  });
+});
+
 describe("state", () => {
   it("counts objects so tests can prove a create happened exactly once", async () => {
     const before = sb.state.counts();

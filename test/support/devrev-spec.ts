@@ -393,3 +393,36 @@ export function validateResponse(op: string, status: number, body: unknown): str
   const v = validator(`res:${name}`, { $ref: `${DOC_ID}#/components/schemas/${name}` });
   return v(body) ? [] : describe(`${op} response ${status}`, v.errors);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Field lookups: does the spec declare a request field? Used to keep the sandbox's own declarations
+// (app/sandbox/fields.ts) inside the spec.
+
+/** The schemas `s` stands for once refs and composition are followed; arrays stand for their items. */
+function expand(s: Json, schemas: Record<string, Schema>, depth = 0): Schema[] {
+  if (!isObject(s) || depth > 12) return [];
+  if (typeof s.$ref === "string") return expand(schemas[refName(s.$ref)] ?? null, schemas, depth + 1);
+  const out: Schema[] = [s];
+  for (const m of compositionMembers(s)) out.push(...expand(m, schemas, depth + 1));
+  if (isObject(s.items)) out.push(...expand(s.items, schemas, depth + 1));
+  return out;
+}
+
+function declares(s: Json, parts: string[], schemas: Record<string, Schema>): boolean {
+  const [name, ...rest] = parts;
+  if (name === undefined) return true;
+  return expand(s, schemas).some((node) => {
+    const props = isObject(node.properties) ? node.properties : {};
+    if (Object.hasOwn(props, name)) return declares(props[name] ?? null, rest, schemas);
+    // A free-form map (`custom_fields`) takes any key.
+    return isObject(node.additionalProperties) || node.additionalProperties === true;
+  });
+}
+
+/** True when the beta spec's request body of `op` has the dotted field (arrays are transparent). */
+export function specDeclaresField(op: string, path: string): boolean {
+  const { spec } = load();
+  const request = spec.operations[op]?.request;
+  if (!request) return false;
+  return declares({ $ref: `#/components/schemas/${request}` }, path.split("."), spec.schemas);
+}

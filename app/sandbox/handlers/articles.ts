@@ -1,5 +1,6 @@
 // articles.*: knowledge-base articles. The list answer carries `total` (the spec requires it).
 import type { S } from "../api-types.js";
+import { type Fields, PAGE, setOf, TAG_LIST, TAG_SET } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -75,6 +76,44 @@ function selectArticles(ctx: Ctx): ArticleRec[] {
     )
     .reverse();
 }
+
+const ARTICLE_FILTER = [
+  "applies_to_parts",
+  "article_type",
+  "authored_by",
+  "owned_by",
+  "created_by",
+  "status",
+  "tags",
+  "parent",
+];
+
+export const articlesFields: Fields = {
+  "articles.list": [...PAGE, ...ARTICLE_FILTER],
+  "articles.count": ARTICLE_FILTER,
+  "articles.get": ["id"],
+  "articles.create": [
+    "title",
+    "description",
+    "status",
+    "article_type",
+    "applies_to_parts",
+    "authored_by",
+    "owned_by",
+    ...TAG_LIST,
+    "resource.url",
+  ],
+  "articles.update": [
+    "id",
+    "title",
+    "description",
+    "status",
+    ...setOf("applies_to_parts", "owned_by", "authored_by"),
+    ...TAG_SET,
+    "url",
+  ],
+  "articles.delete": ["id"],
+};
 
 export const articlesHandlers: Handlers = {
   "articles.list": (ctx) => {

@@ -1,10 +1,12 @@
-// conversations.*: support conversations with their messages (timeline comments). As on the live
-// API, `modified_date` filters are accepted but not applied.
+// conversations.*: support conversations with their messages (timeline comments). Lists honour
+// `sort_by` (`field:asc|desc`) as live DevRev does, although the spec does not declare it there.
 import type { S } from "../api-types.js";
-import { inAny } from "../filters.js";
+import { dateTimeFilter, type Fields, SORTED_PAGE, setOf, TAG_EDIT, TAG_LIST } from "../fields.js";
+import { inAny, readDateFilter } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate, readFirst } from "../pagination.js";
 import type { ConversationRec } from "../records.js";
+import { readSortBy, sortItems } from "../sorting.js";
 import type { Store } from "../store.js";
 import {
   accountSummary,
@@ -84,8 +86,7 @@ function selectConversations(ctx: Ctx): ConversationRec[] {
     idList(store, input, "tags") ?? input.optObjArray("tags_v2")?.map((t) => store.canonical(t.str("id")));
   const spam = input.optBool("is_spam");
   const frozen = input.optBool("is_frozen");
-  // Accepted, deliberately not applied: the live API does not apply it reliably either.
-  input.optObj("modified_date");
+  const modified = readDateFilter(input, "modified_date", ctx.now, "date-time-filter");
   return store.conversations
     .all()
     .filter(
@@ -103,24 +104,75 @@ function selectConversations(ctx: Ctx): ConversationRec[] {
           c.tags.map((t) => t.id),
         ) &&
         (spam === undefined || c.is_spam === spam) &&
-        (frozen === undefined || c.is_frozen === frozen),
+        (frozen === undefined || c.is_frozen === frozen) &&
+        modified(c.modified_date),
     )
     .reverse();
 }
 
+/** Rendered and sorted matches, newest first unless `sort_by` says otherwise. */
+function listConversations(ctx: Ctx): S["conversation"][] {
+  const keys = readSortBy(ctx.input);
+  const rows = selectConversations(ctx).map((c) => renderConversation(ctx.store, c));
+  return sortItems(rows, keys);
+}
+
+const CONVERSATION_FILTER = [
+  "account",
+  "applies_to_parts",
+  "group",
+  "members",
+  "owned_by",
+  "rev_orgs",
+  "rev_org",
+  "source_channel",
+  "source_channels",
+  "stage.name",
+  "tags",
+  "tags_v2.id",
+  "tags_v2.value",
+  "is_spam",
+  "is_frozen",
+  ...dateTimeFilter("modified_date"),
+];
+
+export const conversationsFields: Fields = {
+  "conversations.list": [...SORTED_PAGE, ...CONVERSATION_FILTER],
+  "conversations.export": ["first", ...CONVERSATION_FILTER],
+  "conversations.get": ["id"],
+  "conversations.create": [
+    "type",
+    "title",
+    "description",
+    "stage.name",
+    "members",
+    "owned_by",
+    ...TAG_LIST,
+    "group",
+    "account",
+    "source_channel",
+    "is_spam",
+    "messages.body",
+  ],
+  "conversations.update": [
+    "id",
+    "title",
+    "description",
+    "stage.name",
+    ...setOf("members", "owned_by", "applies_to_parts"),
+    ...TAG_EDIT,
+    "group",
+    "account",
+    "is_spam",
+    "is_frozen",
+  ],
+  "conversations.delete": ["id"],
+};
+
 export const conversationsHandlers: Handlers = {
-  "conversations.list": (ctx) =>
-    listBody(
-      "conversations",
-      paginate(
-        selectConversations(ctx).map((c) => renderConversation(ctx.store, c)),
-        ctx.input,
-      ),
-    ),
+  "conversations.list": (ctx) => listBody("conversations", paginate(listConversations(ctx), ctx.input)),
   "conversations.export": (ctx) => ({
-    conversations: selectConversations(ctx)
-      .slice(0, readFirst(ctx.input))
-      .map((c) => renderConversation(ctx.store, c)),
+    conversations: listConversations(ctx).slice(0, readFirst(ctx.input)),
   }),
   "conversations.get": (ctx) => ({
     conversation: renderConversation(ctx.store, mustGet(ctx.store.conversations, ctx.input)),

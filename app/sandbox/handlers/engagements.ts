@@ -1,6 +1,7 @@
 // engagements.* (beta): calls, meetings and emails with customers. The spec's `engagement` only
 // documents `description` beyond the common fields, so that is all the sandbox returns.
 import type { S } from "../api-types.js";
+import { type Fields, SORTED_PAGE, setOf, TAG_LIST } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -64,6 +65,27 @@ function selectEngagements(ctx: Ctx): EngagementRec[] {
         inAny(extRefs, e.external_ref),
     );
 }
+
+const ENGAGEMENT_FILTER = ["type", "members", "parent", "external_ref"];
+
+export const engagementsFields: Fields = {
+  "engagements.list": [...SORTED_PAGE, ...ENGAGEMENT_FILTER],
+  "engagements.count": ENGAGEMENT_FILTER,
+  "engagements.get": ["id"],
+  "engagements.create": [
+    "title",
+    "description",
+    "engagement_type",
+    "members",
+    "parent",
+    "parents",
+    "scheduled_date",
+    "external_ref",
+    ...TAG_LIST,
+  ],
+  "engagements.update": ["id", "title", "description", ...setOf("members"), "scheduled_date"],
+  "engagements.delete": ["id"],
+};
 
 export const engagementsHandlers: Handlers = {
   "engagements.list": (ctx) => {

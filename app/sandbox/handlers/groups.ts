@@ -1,6 +1,7 @@
 // groups.* and groups.members.* (the spec's operation ids say group-members-*).
 import type { S } from "../api-types.js";
 import { badRequest, notFound } from "../errors.js";
+import { type Fields, PAGE, SORTED_PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { identityId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -32,6 +33,16 @@ function memberSummary(store: Store, id: string): S["member-summary"] {
   const u = userSummary(store, id);
   return u.type === "service_account" ? { type: "sys_user", id } : u;
 }
+
+export const groupsFields: Fields = {
+  "groups.list": [...SORTED_PAGE, "group_type", "member_type", "name", "is_default", "created_by"],
+  "groups.get": ["id"],
+  "groups.create": ["name", "description", "type", "member_type", "owner"],
+  "groups.update": ["id", "name", "description", "owner"],
+  "groups.members.add": ["group", "member"],
+  "groups.members.remove": ["group", "member"],
+  "groups.members.list": [...PAGE, "group"],
+};
 
 export const groupsHandlers: Handlers = {
   "groups.list": (ctx) => {

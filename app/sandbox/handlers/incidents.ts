@@ -1,6 +1,7 @@
 // incidents.* (beta). Severity is a DevRev "uenum" (id/label/ordinal); stages are custom stages.
 import type { S } from "../api-types.js";
 import { invalidField } from "../errors.js";
+import { type Fields, SORTED_PAGE, setOf } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import type { Input } from "../input.js";
@@ -85,6 +86,46 @@ export function insertIncident(store: Store, fields: Omit<IncidentRec, "id" | "d
   const num = store.incidents.nextNum();
   return store.incidents.insert({ id: coreId(`incident/${num}`), display_id: `INC-${num}`, ...fields });
 }
+
+export const incidentsFields: Fields = {
+  "incidents.list": [
+    ...SORTED_PAGE,
+    "applies_to_parts",
+    "owned_by",
+    "created_by",
+    "severity",
+    "stage",
+    "title",
+  ],
+  "incidents.get": ["id"],
+  "incidents.create": [
+    "title",
+    "body",
+    "severity",
+    "stage.stage",
+    "owned_by",
+    "applies_to_parts",
+    "tags.tag_id",
+    "tags.value",
+    "identified_date",
+    "mitigated_date",
+    "target_close_date",
+  ],
+  "incidents.update": [
+    "id",
+    "title",
+    "body",
+    "severity",
+    "stage.stage",
+    ...setOf("owned_by", "applies_to_parts"),
+    "tags.set.tag_id",
+    "tags.set.value",
+    "identified_date",
+    "mitigated_date",
+    "target_close_date",
+  ],
+  "incidents.delete": ["id"],
+};
 
 export const incidentsHandlers: Handlers = {
   "incidents.list": (ctx) => {

@@ -1,24 +1,26 @@
 // Every operation the sandbox answers, by its path without the leading slash ("works.list").
-import { articlesHandlers } from "./articles.js";
+
+import { type Fields, type FieldTree, fieldTree } from "../fields.js";
+import { articlesFields, articlesHandlers } from "./articles.js";
 import type { Handlers } from "./context.js";
-import { conversationsHandlers } from "./conversations.js";
-import { engagementsHandlers } from "./engagements.js";
-import { groupsHandlers } from "./groups.js";
-import { incidentsHandlers } from "./incidents.js";
-import { linksHandlers } from "./links.js";
-import { orgsHandlers } from "./orgs.js";
-import { partsHandlers } from "./parts.js";
-import { questionAnswersHandlers } from "./question-answers.js";
-import { recommendationsHandlers } from "./recommendations.js";
-import { schemasHandlers } from "./schemas.js";
-import { searchHandlers } from "./search.js";
-import { slasHandlers } from "./slas.js";
-import { stagesHandlers } from "./stages.js";
-import { tagsHandlers } from "./tags.js";
-import { timelineHandlers } from "./timeline.js";
-import { usersHandlers } from "./users.js";
-import { vistasHandlers } from "./vistas.js";
-import { worksHandlers } from "./works.js";
+import { conversationsFields, conversationsHandlers } from "./conversations.js";
+import { engagementsFields, engagementsHandlers } from "./engagements.js";
+import { groupsFields, groupsHandlers } from "./groups.js";
+import { incidentsFields, incidentsHandlers } from "./incidents.js";
+import { linksFields, linksHandlers } from "./links.js";
+import { orgsFields, orgsHandlers } from "./orgs.js";
+import { partsFields, partsHandlers } from "./parts.js";
+import { questionAnswersFields, questionAnswersHandlers } from "./question-answers.js";
+import { recommendationsFields, recommendationsHandlers } from "./recommendations.js";
+import { schemasFields, schemasHandlers } from "./schemas.js";
+import { searchFields, searchHandlers } from "./search.js";
+import { slasFields, slasHandlers } from "./slas.js";
+import { stagesFields, stagesHandlers } from "./stages.js";
+import { tagsFields, tagsHandlers } from "./tags.js";
+import { timelineFields, timelineHandlers } from "./timeline.js";
+import { usersFields, usersHandlers } from "./users.js";
+import { vistasFields, vistasHandlers } from "./vistas.js";
+import { worksFields, worksHandlers } from "./works.js";
 
 export const handlers: Handlers = {
   ...worksHandlers,
@@ -41,5 +43,35 @@ export const handlers: Handlers = {
   ...engagementsHandlers,
   ...recommendationsHandlers,
 };
+
+/** The request fields each operation accepts (see fields.ts); every handler has an entry. */
+export const fields: Fields = {
+  ...articlesFields,
+  ...conversationsFields,
+  ...engagementsFields,
+  ...groupsFields,
+  ...incidentsFields,
+  ...linksFields,
+  ...orgsFields,
+  ...partsFields,
+  ...questionAnswersFields,
+  ...recommendationsFields,
+  ...schemasFields,
+  ...searchFields,
+  ...slasFields,
+  ...stagesFields,
+  ...tagsFields,
+  ...timelineFields,
+  ...usersFields,
+  ...vistasFields,
+  ...worksFields,
+};
+
+const trees = new Map(Object.entries(fields).map(([op, paths]) => [op, fieldTree(paths)]));
+
+/** The declared field tree of an operation; none declared means no field is accepted. */
+export function fieldsOf(op: string): FieldTree {
+  return trees.get(op) ?? {};
+}
 
 export type { Ctx, Handler, Handlers } from "./context.js";

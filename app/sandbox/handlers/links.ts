@@ -1,6 +1,7 @@
 // links.*: typed edges between objects (e.g. ticket is_related_to issue). Like the live API,
 // links.list refuses to list without an `object`.
 import type { S } from "../api-types.js";
+import { type Fields, PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -52,6 +53,13 @@ export function insertLink(store: Store, fields: Omit<LinkRec, "id" | "display_i
   const num = store.links.nextNum();
   return store.links.insert({ id: coreId(`link/${num}`), display_id: `LNK-${num}`, ...fields });
 }
+
+export const linksFields: Fields = {
+  "links.list": [...PAGE, "object", "direction", "link_type", "types", "object_types"],
+  "links.get": ["id"],
+  "links.create": ["link_type", "source", "target"],
+  "links.delete": ["id"],
+};
 
 export const linksHandlers: Handlers = {
   "links.list": (ctx) => {

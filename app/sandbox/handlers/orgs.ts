@@ -1,6 +1,7 @@
 // accounts.* and rev-orgs.*. Every account gets a default rev org, as accounts.create reports.
 import type { S } from "../api-types.js";
 import { conflict } from "../errors.js";
+import { type Fields, SORTED_PAGE, setOf, TAG_LIST } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId, identityId } from "../ids.js";
 import { paginate, readFirst } from "../pagination.js";
@@ -201,6 +202,41 @@ const revOrgHandlers: Handlers = {
     ctx.store.revOrgs.delete(mustGet(ctx.store.revOrgs, ctx.input).id);
     return {};
   },
+};
+
+const ACCOUNT_FILTER = ["display_name", "domains", "owned_by", "tier", "created_by", "external_refs"];
+
+export const orgsFields: Fields = {
+  "accounts.list": [...SORTED_PAGE, ...ACCOUNT_FILTER],
+  "accounts.export": ["first", "sort_by", ...ACCOUNT_FILTER],
+  "accounts.get": ["id"],
+  "accounts.create": [
+    "display_name",
+    "description",
+    "domains",
+    "websites",
+    "external_refs",
+    "tier",
+    "owned_by",
+    ...TAG_LIST,
+  ],
+  "accounts.update": [
+    "id",
+    "display_name",
+    "description",
+    "domains",
+    ...setOf("websites"),
+    "external_refs",
+    "tier",
+    "owned_by",
+    ...TAG_LIST,
+  ],
+  "accounts.delete": ["id"],
+  "rev-orgs.list": [...SORTED_PAGE, "account", "display_name", "external_ref", "created_by"],
+  "rev-orgs.get": ["id", "account"],
+  "rev-orgs.create": ["account", "display_name", "description", "external_ref", "tier", ...TAG_LIST],
+  "rev-orgs.update": ["id", "display_name", "description", "external_ref", "tier", ...TAG_LIST],
+  "rev-orgs.delete": ["id"],
 };
 
 export const orgsHandlers: Handlers = { ...accountHandlers, ...revOrgHandlers };

@@ -2,6 +2,7 @@
 // objects do not carry their parent; clients walk the tree with the `parent_part` filter.
 import type { S } from "../api-types.js";
 import { badRequest, invalidField } from "../errors.js";
+import { type Fields, SORTED_PAGE, setOf, TAG_LIST, TAG_SET } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -86,6 +87,39 @@ function sandboxPartType(type: (typeof PART_TYPES)[number]): PartType {
     throw badRequest(`the sandbox does not model ${type} parts`);
   return type;
 }
+
+export const partsFields: Fields = {
+  "parts.list": [
+    ...SORTED_PAGE,
+    "type",
+    "name",
+    "owned_by",
+    "created_by",
+    "tags",
+    "parent_part.parts",
+    "parent_part.level",
+  ],
+  "parts.get": ["id"],
+  "parts.create": [
+    "type",
+    "parent_part",
+    "name",
+    "description",
+    "owned_by",
+    ...TAG_LIST,
+    "target_close_date",
+  ],
+  "parts.update": [
+    "id",
+    "type",
+    "name",
+    "description",
+    ...setOf("owned_by"),
+    ...TAG_SET,
+    "target_close_date",
+  ],
+  "parts.delete": ["id"],
+};
 
 export const partsHandlers: Handlers = {
   "parts.list": (ctx) => {

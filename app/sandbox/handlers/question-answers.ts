@@ -1,5 +1,6 @@
 // question-answers.* (beta): curated Q&A pairs that recommendations.get-reply draws on.
 import type { S } from "../api-types.js";
+import { type Fields, PAGE, setOf } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import { paginate } from "../pagination.js";
@@ -39,6 +40,31 @@ export function insertQuestionAnswer(store: Store, fields: Omit<QuestionAnswerRe
   const num = store.questionAnswers.nextNum();
   return store.questionAnswers.insert({ id: coreId(`qa/${num}`), display_id: `QA-${num}`, ...fields });
 }
+
+export const questionAnswersFields: Fields = {
+  "question-answers.list": [...PAGE, "applies_to_parts", "created_by", "owned_by", "applies_to_articles"],
+  "question-answers.get": ["id"],
+  "question-answers.create": [
+    "question",
+    "answer",
+    "status",
+    "applies_to_parts",
+    "owned_by",
+    "sources",
+    "topic",
+    "verified",
+  ],
+  "question-answers.update": [
+    "id",
+    "question",
+    "answer",
+    "status",
+    ...setOf("applies_to_parts", "owned_by"),
+    "topic",
+    "verified",
+  ],
+  "question-answers.delete": ["id"],
+};
 
 export const questionAnswersHandlers: Handlers = {
   "question-answers.list": (ctx) => {

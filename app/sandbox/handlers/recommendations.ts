@@ -1,9 +1,14 @@
 // recommendations.get-reply (beta): answers from the best matching published Q&A or article, the
 // way DevRev's assistant cites its sources.
 import type { S } from "../api-types.js";
+import type { Fields } from "../fields.js";
 import { articleSummary, questionAnswerSummary } from "../summaries.js";
 import type { Handlers } from "./context.js";
 import { search } from "./search.js";
+
+export const recommendationsFields: Fields = {
+  "recommendations.get-reply": ["query"],
+};
 
 export const recommendationsHandlers: Handlers = {
   "recommendations.get-reply": (ctx) => {

@@ -1,6 +1,7 @@
 // schemas.subtypes.list, schemas.aggregated.get, schemas.custom.list: enough of DevRev's
 // customisation model for a client to learn a work type's fields, enum values and subtypes.
 import type { S } from "../api-types.js";
+import { type Fields, PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { paginate } from "../pagination.js";
 import type { FragmentRec } from "../records.js";
@@ -83,6 +84,12 @@ export function renderFragment(store: Store, f: FragmentRec): S["custom-schema-f
     is_deprecated: false,
   };
 }
+
+export const schemasFields: Fields = {
+  "schemas.subtypes.list": ["leaf_type", "leaf_types"],
+  "schemas.aggregated.get": ["leaf_type", "custom_schema_spec.subtype", "custom_schema_fragments"],
+  "schemas.custom.list": [...PAGE, "leaf_type", "subtype", "types"],
+};
 
 export const schemasHandlers: Handlers = {
   "schemas.subtypes.list": (ctx) => {

@@ -2,6 +2,8 @@
 // DevRev's search. Every query term must occur in the object's text; title hits rank higher.
 import type { S } from "../api-types.js";
 import { badRequest } from "../errors.js";
+import type { Fields } from "../fields.js";
+import { PAGE } from "../fields.js";
 import { paginate, readLimit } from "../pagination.js";
 import type { Store } from "../store.js";
 import {
@@ -180,6 +182,11 @@ export function search(store: Store, query: string, namespaces?: readonly string
   const first = terms[0] ?? "";
   return scored.map(({ doc }) => doc.result(snippetOf(`${doc.title} ${doc.text}`, first)));
 }
+
+export const searchFields: Fields = {
+  "search.core": [...PAGE, "query", "namespaces"],
+  "search.hybrid": ["query", "namespace", "limit"],
+};
 
 export const searchHandlers: Handlers = {
   "search.core": (ctx) => {

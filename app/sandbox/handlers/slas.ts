@@ -1,5 +1,6 @@
 // slas.list/get and sla-trackers.list/get: read-only views of the seeded service-level agreements.
 import type { S } from "../api-types.js";
+import { type Fields, SORTED_PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { paginate } from "../pagination.js";
 import type { SlaRec, SlaTrackerRec } from "../records.js";
@@ -40,6 +41,13 @@ export function renderSlaTracker(store: Store, t: SlaTrackerRec): S["sla-tracker
     ],
   };
 }
+
+export const slasFields: Fields = {
+  "slas.list": [...SORTED_PAGE, "applies_to", "sla_type", "status"],
+  "slas.get": ["id"],
+  "sla-trackers.list": [...SORTED_PAGE, "stage", "status"],
+  "sla-trackers.get": ["id"],
+};
 
 export const slasHandlers: Handlers = {
   "slas.list": (ctx) => {

@@ -2,6 +2,7 @@
 // work item move to". These lists page with a single `cursor` field and answer under `result`.
 import type { S } from "../api-types.js";
 import { notFound } from "../errors.js";
+import type { Fields } from "../fields.js";
 import { inAny } from "../filters.js";
 import type { Input } from "../input.js";
 import { paginate } from "../pagination.js";
@@ -42,6 +43,17 @@ function resultPage<T>(items: T[], input: Input) {
   const page = paginate(sortItems(items, readSortBy(input)), input);
   return { result: page.items, ...(page.next_cursor ? { cursor: page.next_cursor } : {}) };
 }
+
+/** These lists page forward only: no `mode`. */
+const NO_MODE = ["cursor", "limit", "sort_by"];
+
+export const stagesFields: Fields = {
+  "stage-diagrams.list": [...NO_MODE, "leaf_type", "name"],
+  "stage-diagrams.get": ["id", "leaf_type"],
+  "stages.custom.list": [...NO_MODE, "name", "ordinal"],
+  "stages.custom.get": ["id"],
+  "states.custom.list": [...NO_MODE, "name", "ordinal", "is_final"],
+};
 
 export const stagesHandlers: Handlers = {
   "stage-diagrams.list": (ctx) => {

@@ -1,6 +1,7 @@
 // tags.*. Names are unique (case-insensitive); tags.create declares no 409, so a duplicate is a 400.
 import type { S } from "../api-types.js";
 import { badRequest } from "../errors.js";
+import { type Fields, SORTED_PAGE, setOf } from "../fields.js";
 import { inAny } from "../filters.js";
 import { coreId } from "../ids.js";
 import type { Input } from "../input.js";
@@ -35,6 +36,14 @@ function uniqueName(store: Store, name: string, except?: string): string {
 }
 
 const color = (input: Input) => input.optObj("style_new")?.optStr("color");
+
+export const tagsFields: Fields = {
+  "tags.list": [...SORTED_PAGE, "name"],
+  "tags.get": ["id"],
+  "tags.create": ["name", "description", "allowed_values", "style_new.color"],
+  "tags.update": ["id", "name", "description", ...setOf("allowed_values"), "style_new.color"],
+  "tags.delete": ["id"],
+};
 
 export const tagsHandlers: Handlers = {
   "tags.list": (ctx) => {

@@ -2,7 +2,8 @@
 // 404 for update/delete, so an unknown entry there is a 400 on `id`.
 import type { S } from "../api-types.js";
 import { badRequest, invalidField, notFound } from "../errors.js";
-import { inAny, matchesDate } from "../filters.js";
+import { dateTimeFilter, type Fields, PAGE } from "../fields.js";
+import { inAny, readDateFilter } from "../filters.js";
 import type { Input } from "../input.js";
 import { paginate } from "../pagination.js";
 import type { TimelineRec } from "../records.js";
@@ -99,7 +100,7 @@ function listEntries(ctx: Ctx) {
   const visibility = input.optEnumArray("visibility", VISIBILITIES);
   const collections = input.optEnumArray("collections", ["discussions", "events"] as const);
   const labels = input.optStrArray("labels");
-  const createdDate = input.optObj("created_date");
+  const createdDate = readDateFilter(input, "created_date", ctx.now, "date-time-filter");
   const wanted = (e: TimelineRec) =>
     !collections ||
     (collections.includes("discussions") && e.type === "timeline_comment") ||
@@ -112,7 +113,7 @@ function listEntries(ctx: Ctx) {
         wanted(e) &&
         inAny(visibility, e.visibility) &&
         inAny(labels, e.labels) &&
-        matchesDate(e.created_date, createdDate, ctx.now),
+        createdDate(e.created_date),
     )
     // Newest first; entries created in the same instant keep reverse insertion order.
     .reverse()
@@ -120,6 +121,21 @@ function listEntries(ctx: Ctx) {
     .map((e) => renderEntry(store, e));
   return listBody("timeline_entries", paginate(rows, input));
 }
+
+export const timelineFields: Fields = {
+  "timeline-entries.list": [
+    ...PAGE,
+    "object",
+    "visibility",
+    "collections",
+    "labels",
+    ...dateTimeFilter("created_date"),
+  ],
+  "timeline-entries.get": ["id"],
+  "timeline-entries.create": ["type", "object", "body", "visibility", "body_type", "labels", "external_ref"],
+  "timeline-entries.update": ["id", "type", "body", "body_type", "external_ref"],
+  "timeline-entries.delete": ["id"],
+};
 
 export const timelineHandlers: Handlers = {
   "timeline-entries.list": listEntries,

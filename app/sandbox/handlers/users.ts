@@ -1,6 +1,7 @@
 // dev-users.* (the org's members, read-only here) and rev-users.* (customer contacts).
 import type { S } from "../api-types.js";
 import { conflict, missingField } from "../errors.js";
+import { type Fields, SORTED_PAGE, TAG_LIST } from "../fields.js";
 import { inAny } from "../filters.js";
 import { paginate } from "../pagination.js";
 import type { DevUserRec, RevUserRec } from "../records.js";
@@ -39,6 +40,34 @@ export function renderRevUser(store: Store, u: RevUserRec): S["rev-user"] {
     tags: u.tags.map((t) => tagWithValue(store, t)),
   });
 }
+
+export const usersFields: Fields = {
+  "dev-users.self": [],
+  "dev-users.get": ["id"],
+  "dev-users.list": [...SORTED_PAGE, "email", "state"],
+  "rev-users.list": [...SORTED_PAGE, "rev_org", "email", "external_ref", "created_by"],
+  "rev-users.get": ["id"],
+  "rev-users.create": [
+    "rev_org",
+    "account",
+    "email",
+    "display_name",
+    "description",
+    "external_ref",
+    "phone_numbers",
+    ...TAG_LIST,
+  ],
+  "rev-users.update": [
+    "id",
+    "display_name",
+    "email",
+    "description",
+    "external_ref",
+    "phone_numbers",
+    ...TAG_LIST,
+  ],
+  "rev-users.delete": ["id"],
+};
 
 export const usersHandlers: Handlers = {
   "dev-users.self": (ctx) => ({ dev_user: renderDevUser(ctx.store, ctx.actor) }),

@@ -1,6 +1,7 @@
 // vistas.list/get and vistas.groups.list/get: saved views, including a sprint board whose groups
 // are the sprints issues belong to.
 import type { S } from "../api-types.js";
+import { type Fields, SORTED_PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { paginate } from "../pagination.js";
 import type { VistaGroupRec, VistaRec } from "../records.js";
@@ -48,6 +49,13 @@ export function renderVistaGroup(store: Store, g: VistaGroupRec): S["vista-group
       : undefined,
   });
 }
+
+export const vistasFields: Fields = {
+  "vistas.list": [...SORTED_PAGE, "type", "flavor", "is_default"],
+  "vistas.get": ["id"],
+  "vistas.groups.list": [...SORTED_PAGE, "parent_id", "state", "group_object_type"],
+  "vistas.groups.get": ["id"],
+};
 
 export const vistasHandlers: Handlers = {
   "vistas.list": (ctx) => {

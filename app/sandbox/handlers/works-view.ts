@@ -1,4 +1,4 @@
-// A work record as the `work` union DevRev returns (ticket or issue).
+// A work record as the `work` union DevRev returns (ticket, issue, task or opportunity).
 import { customFields, type S } from "../api-types.js";
 import type { WorkRec } from "../records.js";
 import type { Store } from "../store.js";
@@ -39,6 +39,15 @@ export function renderWork(store: Store, w: WorkRec): S["work"] {
     if (w.target_start_date) out.target_start_date = w.target_start_date;
     if (w.developed_with) out.developed_with = w.developed_with.map((p) => partSummary(store, p));
     return out as S["issue"];
+  }
+  if (w.type === "task") {
+    out.type = "task";
+    return out as S["task"];
+  }
+  if (w.type === "opportunity") {
+    out.type = "opportunity";
+    if (w.account) out.account = accountSummary(store, w.account);
+    return out as S["opportunity"];
   }
   out.type = "ticket";
   if (w.severity) out.severity = w.severity;

@@ -25,13 +25,7 @@ import type { Ctx } from "./context.js";
 const WORK_TYPES = ["issue", "opportunity", "task", "ticket"] as const;
 const SEVERITIES = ["blocker", "high", "low", "medium"] as const;
 const PRIORITIES = ["p0", "p1", "p2", "p3"] as const;
-const PREFIX: Record<WorkType, string> = { ticket: "TKT", issue: "ISS" };
-
-function sandboxType(type: (typeof WORK_TYPES)[number]): WorkType {
-  if (type !== "ticket" && type !== "issue")
-    throw badRequest(`the sandbox supports ticket and issue, not ${type}`);
-  return type;
-}
+const PREFIX: Record<WorkType, string> = { ticket: "TKT", issue: "ISS", task: "TASK", opportunity: "OPP" };
 
 export function insertWork(store: Store, fields: Omit<WorkRec, "id" | "display_id">): WorkRec {
   const num = store.works.nextNum(fields.type);
@@ -45,13 +39,12 @@ export function insertWork(store: Store, fields: Omit<WorkRec, "id" | "display_i
 
 export function createWork(ctx: Ctx): WorkRec {
   const { input, store } = ctx;
-  const type = sandboxType(input.enumOf("type", WORK_TYPES));
+  const type: WorkType = input.enumOf("type", WORK_TYPES);
   const title = input.str("title");
   const part = ref(store, input.str("applies_to_part"), "applies_to_part", ["part"]);
   const owners = refs(store, input.strArray("owned_by"), "owned_by", USER_KINDS);
   const stageName = input.optObj("stage")?.optStr("name");
   const stage = stageName ? checkStage(store, type, stageName) : startStage(store, type);
-  const revOrg = type === "ticket" ? input.optStr("rev_org") : undefined;
   const fields: Omit<WorkRec, "id" | "display_id"> = defined({
     type,
     title,
@@ -64,32 +57,45 @@ export function createWork(ctx: Ctx): WorkRec {
     target_close_date: readDate(input, "target_close_date") ?? undefined,
     custom_fields: input.optRecord("custom_fields"),
     ...created(ctx),
-    ...(type === "ticket"
-      ? {
-          severity: input.optEnum("severity", SEVERITIES) ?? "medium",
-          rev_org: revOrg ? ref(store, revOrg, "rev_org", ["rev_org"]) : undefined,
-          account: input.has("account")
-            ? ref(store, input.str("account"), "account", ["account"])
-            : undefined,
-          group: input.has("group") ? ref(store, input.str("group"), "group", ["group"]) : undefined,
-          needs_response: input.optBool("needs_response"),
-        }
-      : {
-          priority: input.optEnum("priority", PRIORITIES) ?? "p2",
-          sprint: input.has("sprint")
-            ? ref(store, input.str("sprint"), "sprint", ["vista_group"])
-            : undefined,
-          target_start_date: readDate(input, "target_start_date") ?? undefined,
-          developed_with: input.has("developed_with")
-            ? refs(store, input.strArray("developed_with"), "developed_with", ["part"])
-            : undefined,
-        }),
+    ...typeFields(ctx, type),
   });
   if (fields.rev_org && !fields.account) fields.account = store.revOrgs.get(fields.rev_org)?.account;
   if (isFinalStage(store, stage)) fields.actual_close_date = fields.created_date;
   const row = insertWork(store, fields);
   recordChange(store, row.id, ctx.actor.id, row.created_date, { type: "created" });
   return row;
+}
+
+/** The fields of one work type's branch of the create union. */
+function typeFields(ctx: Ctx, type: WorkType): Partial<WorkRec> {
+  const { input, store } = ctx;
+  const account = () =>
+    input.has("account") ? ref(store, input.str("account"), "account", ["account"]) : undefined;
+  switch (type) {
+    case "ticket": {
+      const revOrg = input.optStr("rev_org");
+      return {
+        severity: input.optEnum("severity", SEVERITIES) ?? "medium",
+        rev_org: revOrg ? ref(store, revOrg, "rev_org", ["rev_org"]) : undefined,
+        account: account(),
+        group: input.has("group") ? ref(store, input.str("group"), "group", ["group"]) : undefined,
+        needs_response: input.optBool("needs_response"),
+      };
+    }
+    case "issue":
+      return {
+        priority: input.optEnum("priority", PRIORITIES) ?? "p2",
+        sprint: input.has("sprint") ? ref(store, input.str("sprint"), "sprint", ["vista_group"]) : undefined,
+        target_start_date: readDate(input, "target_start_date") ?? undefined,
+        developed_with: input.has("developed_with")
+          ? refs(store, input.strArray("developed_with"), "developed_with", ["part"])
+          : undefined,
+      };
+    case "task":
+      return { priority: input.optEnum("priority", PRIORITIES) };
+    case "opportunity":
+      return { account: account() };
+  }
 }
 
 export function updateWork(ctx: Ctx): WorkRec {
@@ -116,7 +122,14 @@ export function updateWork(ctx: Ctx): WorkRec {
   if (fields) w.custom_fields = { ...w.custom_fields, ...fields };
 
   if (w.type === "ticket") updateTicketFields(ctx, w);
-  else updateIssueFields(ctx, w);
+  else if (w.type === "issue") updateIssueFields(ctx, w);
+  else if (w.type === "task") {
+    const priority = input.optEnum("priority", PRIORITIES);
+    if (priority) w.priority = priority;
+  } else {
+    const account = input.optStr("account");
+    if (account) w.account = ref(store, account, "account", ["account"]);
+  }
 
   const stageName = input.optObj("stage")?.optStr("name");
   if (stageName && stageName !== w.stage) {

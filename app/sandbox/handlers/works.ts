@@ -1,7 +1,8 @@
-// works.list / get / count / export / delete. Filters are the ones agents use; `created_date` and
-// `modified_date` are accepted but NOT applied, because the live API does not apply them reliably
-// and clients must cope (sort by the date and stop client-side).
-import { inAny, matchesDate } from "../filters.js";
+// works.list / get / count / export / delete. Filters are the ones agents use. Date filters must be
+// typed (`{type: "range", after}`): live DevRev refuses untyped ones with a 400, so the sandbox does.
+
+import { dateFilter, type Fields, SORTED_PAGE, setOf, TAG_EDIT, TAG_LIST } from "../fields.js";
+import { inAny, readDateFilter } from "../filters.js";
 import { paginate, readFirst } from "../pagination.js";
 import type { WorkRec } from "../records.js";
 import { readSortBy, sortItems } from "../sorting.js";
@@ -55,11 +56,11 @@ function workFilter(ctx: Ctx): (w: WorkRec) => boolean {
   const issue = input.optObj("issue");
   const priorities = issue?.optEnumArray("priority", PRIORITIES);
   const sprints = idList(store, issue, "sprint");
-  const targetClose = input.optObj("target_close_date");
-  const actualClose = input.optObj("actual_close_date");
-  // Read so malformed values still fail, but deliberately not applied (see the file comment).
-  input.optObj("created_date");
-  input.optObj("modified_date");
+  const targetClose = readDateFilter(input, "target_close_date", now);
+  const actualClose = readDateFilter(input, "actual_close_date", now);
+  const createdDate = readDateFilter(input, "created_date", now);
+  const modifiedDate = readDateFilter(input, "modified_date", now);
+  const opportunityAccounts = idList(store, input.optObj("opportunity"), "account");
 
   return (w) =>
     inAny(types, w.type) &&
@@ -83,8 +84,11 @@ function workFilter(ctx: Ctx): (w: WorkRec) => boolean {
     (needsResponse === undefined || w.needs_response === needsResponse) &&
     (!priorities || (w.type === "issue" && inAny(priorities, w.priority))) &&
     (!sprints || (w.type === "issue" && inAny(sprints, w.sprint))) &&
-    matchesDate(w.target_close_date, targetClose, now) &&
-    matchesDate(w.actual_close_date, actualClose, now);
+    (!opportunityAccounts || (w.type === "opportunity" && inAny(opportunityAccounts, w.account))) &&
+    targetClose(w.target_close_date) &&
+    actualClose(w.actual_close_date) &&
+    createdDate(w.created_date) &&
+    modifiedDate(w.modified_date);
 }
 
 function stateOf(store: Store, stageName: string): string | undefined {
@@ -121,6 +125,70 @@ function listWorks(ctx: Ctx) {
   const page = paginate(rows, ctx.input);
   return { ...page, items: page.items.map((w) => renderWork(ctx.store, w)) };
 }
+
+/** The filter fields of works.list, works.count and works.export. */
+const WORK_FILTER = [
+  "type",
+  "stage.name",
+  "stage.stages",
+  "state",
+  "owned_by",
+  "reported_by",
+  "created_by",
+  "modified_by",
+  "applies_to_part",
+  "tags",
+  "ticket.severity",
+  "ticket.rev_org",
+  "ticket.account",
+  "ticket.group",
+  "ticket.needs_response",
+  "issue.priority",
+  "issue.sprint",
+  "opportunity.account",
+  ...dateFilter("target_close_date"),
+  ...dateFilter("actual_close_date"),
+  ...dateFilter("created_date"),
+  ...dateFilter("modified_date"),
+];
+
+/** Create/update fields of every branch of the work union (ticket, issue, task, opportunity). */
+const WORK_COMMON = [
+  "type",
+  "title",
+  "body",
+  "owned_by",
+  "reported_by",
+  "applies_to_part",
+  "target_close_date",
+  "custom_fields",
+  "severity",
+  "rev_org",
+  "account",
+  "group",
+  "needs_response",
+  "priority",
+  "sprint",
+  "target_start_date",
+  "developed_with",
+];
+
+export const worksFields: Fields = {
+  "works.list": [...SORTED_PAGE, ...WORK_FILTER],
+  "works.get": ["id"],
+  "works.count": WORK_FILTER,
+  "works.export": ["first", "sort_by", ...WORK_FILTER],
+  "works.create": [...WORK_COMMON, "stage.name", ...TAG_LIST],
+  "works.update": [
+    "id",
+    ...WORK_COMMON,
+    "stage.name",
+    "stage_validation_options",
+    ...setOf("owned_by", "reported_by", "developed_with"),
+    ...TAG_EDIT,
+  ],
+  "works.delete": ["id"],
+};
 
 export const worksHandlers: Handlers = {
   "works.list": (ctx) => listBody("works", listWorks(ctx)),

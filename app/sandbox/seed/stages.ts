@@ -1,4 +1,5 @@
-// Custom states, stages and the default stage diagrams for tickets, issues and incidents.
+// Custom states, stages and the default stage diagrams for tickets, issues, tasks, opportunities and
+// incidents.
 import { coreId } from "../ids.js";
 import type { Store } from "../store.js";
 import type { SeedClock } from "./clock.js";
@@ -31,6 +32,11 @@ const STAGES: [string, StateName][] = [
   ["acknowledged", "open"],
   ["identified", "in_progress"],
   ["mitigated", "in_progress"],
+  ["qualification", "open"],
+  ["validation", "in_progress"],
+  ["negotiation", "in_progress"],
+  ["closed_won", "closed"],
+  ["closed_lost", "closed"],
 ];
 
 /** leaf type -> [stage, allowed next stages]; the first stage is where new items start. */
@@ -69,6 +75,19 @@ const DIAGRAMS: Record<string, [string, string[]][]> = {
     ["identified", ["mitigated", "resolved"]],
     ["mitigated", ["resolved", "identified"]],
     ["resolved", ["identified"]],
+  ],
+  task: [
+    ["queued", ["work_in_progress", "canceled"]],
+    ["work_in_progress", ["completed", "canceled", "queued"]],
+    ["completed", ["work_in_progress"]],
+    ["canceled", ["queued"]],
+  ],
+  opportunity: [
+    ["qualification", ["validation", "closed_lost"]],
+    ["validation", ["negotiation", "qualification", "closed_lost"]],
+    ["negotiation", ["closed_won", "closed_lost", "validation"]],
+    ["closed_won", ["negotiation"]],
+    ["closed_lost", ["qualification"]],
   ],
 };
 
