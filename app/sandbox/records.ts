@@ -166,6 +166,23 @@ export interface GroupRec extends Audit {
   members: string[];
 }
 
+export interface MeetingRec extends Audit {
+  title: string;
+  description?: string;
+  channel: S["meeting-channel"];
+  direction?: S["meeting-direction"];
+  state: S["meeting-state"];
+  scheduled_date: string;
+  ended_date?: string;
+  organizer: string;
+  members: string[];
+  /** The account (or other object) the meeting is about. */
+  parent?: string;
+  external_ref?: string;
+  external_url?: string;
+  tags: TagRef[];
+}
+
 export interface LinkRec extends Audit {
   link_type: S["link-type"];
   source: string;

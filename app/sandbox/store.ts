@@ -25,6 +25,7 @@ export type Kind =
   | "fragment"
   | "incident"
   | "engagement"
+  | "meeting"
   | "question_answer";
 
 /** Objects per kind: assignable to Record<string, number>, with the kinds spelled out. */
@@ -119,6 +120,7 @@ export class Store {
   readonly fragments = new Table<R.FragmentRec>("fragment", this.index);
   readonly incidents = new Table<R.IncidentRec>("incident", this.index);
   readonly engagements = new Table<R.EngagementRec>("engagement", this.index);
+  readonly meetings = new Table<R.MeetingRec>("meeting", this.index);
   readonly questionAnswers = new Table<R.QuestionAnswerRec>("question_answer", this.index);
 
   private readonly tables: Record<Kind, Table<R.Audit>> = {
@@ -144,6 +146,7 @@ export class Store {
     fragment: this.fragments,
     incident: this.incidents,
     engagement: this.engagements,
+    meeting: this.meetings,
     question_answer: this.questionAnswers,
   };
 
@@ -190,6 +193,7 @@ export class Store {
       vista_groups: this.vistaGroups.size,
       incidents: this.incidents.size,
       engagements: this.engagements.size,
+      meetings: this.meetings.size,
       question_answers: this.questionAnswers.size,
     };
   }

@@ -71,6 +71,18 @@ describe("every sandbox response matches DevRev's beta spec", () => {
     await ok(call("groups.get", { id: groups.body.groups[0]?.id }));
     await ok(call("groups.members.list", { group: groups.body.groups[0]?.id }));
     await ok(call("groups.members.list", { group: groups.body.groups[3]?.id }));
+    await ok(call("groups.members.count", { group: groups.body.groups[0]?.id }));
+    await ok(call("groups.list", { group_type: ["dynamic"], sort_by: ["name:asc"] }));
+
+    const meetings = await ok(call("meetings.list", { sort_by: ["scheduled_date:asc"] }));
+    await ok(call("meetings.get", { id: meetings.body.meetings[0]?.id }));
+    await ok(
+      call("meetings.list", {
+        state: ["scheduled"],
+        scheduled_date: { type: "range", after: "2000-01-01T00:00:00Z" },
+      }),
+    );
+    await ok(call("meetings.count", { channel: ["zoom"] }));
     const links = await ok(call("links.list", { object: "TKT-1" }));
     await ok(call("links.get", { id: links.body.links[0]?.id }));
     await ok(call("links.list", { object: "ISS-1", direction: "is_target", link_type: ["is_related_to"] }));

@@ -1,9 +1,12 @@
-// groups.* and groups.members.* (the spec's operation ids say group-members-*).
+// groups.* and groups.members.* (the spec's operation ids say group-members-*). As on live DevRev a
+// group's `type` is its kind, `static` or `dynamic` (the spec's atom type "group" is not what the
+// API sends); dynamic groups compute their members, so members cannot be added or removed by hand.
 import type { S } from "../api-types.js";
 import { badRequest, notFound } from "../errors.js";
 import { type Fields, PAGE, SORTED_PAGE } from "../fields.js";
 import { inAny } from "../filters.js";
 import { identityId } from "../ids.js";
+import type { Input } from "../input.js";
 import { paginate } from "../pagination.js";
 import type { GroupRec } from "../records.js";
 import { readSortBy, sortItems } from "../sorting.js";
@@ -13,8 +16,9 @@ import { created, defined, idList, listBody, mustGet, ref, touch, USER_KINDS } f
 import type { Handlers } from "./context.js";
 
 export function renderGroup(store: Store, g: GroupRec): S["group"] {
+  // The generated type says "group"; live DevRev sends the group's kind.
   return defined({
-    type: "group" as const,
+    type: g.group_type as unknown as "group",
     ...audit(store, g),
     name: g.name,
     description: g.description,
@@ -34,6 +38,15 @@ function memberSummary(store: Store, id: string): S["member-summary"] {
   return u.type === "service_account" ? { type: "sys_user", id } : u;
 }
 
+/** The group named by `group`, which must be static: a dynamic group's members follow its rules. */
+function staticGroup(store: Store, input: Input): GroupRec {
+  const g = mustGet(store.groups, input, "group");
+  if (g.group_type === "dynamic") {
+    throw badRequest(`${g.display_id} is a dynamic group: its members follow its rules and cannot be edited`);
+  }
+  return g;
+}
+
 export const groupsFields: Fields = {
   "groups.list": [...SORTED_PAGE, "group_type", "member_type", "name", "is_default", "created_by"],
   "groups.get": ["id"],
@@ -42,6 +55,7 @@ export const groupsFields: Fields = {
   "groups.members.add": ["group", "member"],
   "groups.members.remove": ["group", "member"],
   "groups.members.list": [...PAGE, "group"],
+  "groups.members.count": ["group"],
 };
 
 export const groupsHandlers: Handlers = {
@@ -98,7 +112,7 @@ export const groupsHandlers: Handlers = {
   },
   "groups.members.add": (ctx) => {
     const { input, store } = ctx;
-    const g = mustGet(store.groups, input, "group");
+    const g = staticGroup(store, input);
     const member = ref(store, input.str("member"), "member", USER_KINDS);
     if (store.resolve(member)?.kind !== g.member_type) {
       throw badRequest(`${g.display_id} holds ${g.member_type.replace("_", " ")}s`);
@@ -108,7 +122,7 @@ export const groupsHandlers: Handlers = {
   },
   "groups.members.remove": (ctx) => {
     const { input, store } = ctx;
-    const g = mustGet(store.groups, input, "group");
+    const g = staticGroup(store, input);
     const member = store.canonical(input.str("member"));
     if (!g.members.includes(member)) throw notFound(`'${member}' is not a member of ${g.display_id}`);
     g.members = g.members.filter((m) => m !== member);
@@ -119,5 +133,9 @@ export const groupsHandlers: Handlers = {
     const g = mustGet(store.groups, input, "group");
     const rows = g.members.map((m) => ({ member: memberSummary(store, m) }));
     return listBody("members", paginate(rows, input));
+  },
+  "groups.members.count": (ctx) => {
+    const g = mustGet(ctx.store.groups, ctx.input, "group");
+    return { count: g.members.length, has_more: false };
   },
 };

@@ -8,6 +8,7 @@ import { engagementsFields, engagementsHandlers } from "./engagements.js";
 import { groupsFields, groupsHandlers } from "./groups.js";
 import { incidentsFields, incidentsHandlers } from "./incidents.js";
 import { linksFields, linksHandlers } from "./links.js";
+import { meetingsFields, meetingsHandlers } from "./meetings.js";
 import { orgsFields, orgsHandlers } from "./orgs.js";
 import { partsFields, partsHandlers } from "./parts.js";
 import { questionAnswersFields, questionAnswersHandlers } from "./question-answers.js";
@@ -41,6 +42,7 @@ export const handlers: Handlers = {
   ...questionAnswersHandlers,
   ...incidentsHandlers,
   ...engagementsHandlers,
+  ...meetingsHandlers,
   ...recommendationsHandlers,
 };
 
@@ -49,6 +51,7 @@ export const fields: Fields = {
   ...articlesFields,
   ...conversationsFields,
   ...engagementsFields,
+  ...meetingsFields,
   ...groupsFields,
   ...incidentsFields,
   ...linksFields,

@@ -1,10 +1,11 @@
-// SLAs, knowledge base (articles, Q&A), support conversations, incidents, engagements and a
+// SLAs, knowledge base (articles, Q&A), support conversations, incidents, engagements, meetings and a
 // curated "Escalations" view.
 
 import { insertArticle } from "../handlers/articles.js";
 import { insertConversation } from "../handlers/conversations.js";
 import { insertEngagement } from "../handlers/engagements.js";
 import { insertIncident } from "../handlers/incidents.js";
+import { insertMeeting } from "../handlers/meetings.js";
 import { insertQuestionAnswer } from "../handlers/question-answers.js";
 import { coreId } from "../ids.js";
 import type { ArticleRec } from "../records.js";
@@ -332,6 +333,43 @@ function seedEngagements({ store, clock, people }: Env): void {
   }
 }
 
+/** Customer meetings: two held, one canceled, two ahead, so "my next meeting with X" has answers. */
+function seedMeetings({ store, clock, people }: Env): void {
+  const meetings: [
+    number,
+    string,
+    "zoom" | "google_meet" | "teams" | "offline",
+    number,
+    "completed" | "canceled" | "scheduled",
+  ][] = [
+    [0, "Globex escalation review", "zoom", -9, "completed"],
+    [1, "Onboarding kickoff", "google_meet", -4, "completed"],
+    [2, "Billing walkthrough", "teams", -2, "canceled"],
+    [0, "Globex renewal planning", "zoom", 2, "scheduled"],
+    [3, "Quarterly check-in", "offline", 6, "scheduled"],
+  ];
+  meetings.forEach(([customerIndex, title, channel, days, state], i) => {
+    const customer = people.customers[customerIndex];
+    if (!customer) return;
+    const organizer = i % 2 === 0 ? people.alice : people.bob;
+    insertMeeting(store, {
+      title,
+      description: `${title} with ${customer.name}`,
+      channel,
+      direction: "outgoing",
+      state,
+      scheduled_date: clock.at(days, 6),
+      ...(state === "completed" ? { ended_date: clock.at(days, 7) } : {}),
+      organizer,
+      members: [organizer, ...customer.contacts.slice(0, 2)],
+      parent: customer.account,
+      external_url: channel === "offline" ? undefined : `https://meet.acme.test/${i + 1}`,
+      tags: [],
+      ...stampOf(clock, organizer, Math.min(days, 0) - 5),
+    });
+  });
+}
+
 function seedEscalationsView({ store, clock, people, catalog }: Env, works: SeededWorks): void {
   const escalation = catalog.tags["customer-escalation"];
   const items = works.tickets.filter((t) => t.tags.some((x) => x.id === escalation)).map((t) => t.id);
@@ -353,5 +391,6 @@ export function seedContent(env: Env, works: SeededWorks): void {
   seedConversations(env);
   seedIncidents(env);
   seedEngagements(env);
+  seedMeetings(env);
   seedEscalationsView(env, works);
 }

@@ -123,11 +123,12 @@ export function seedPeople(store: Store, clock: SeedClock): People {
     description: string,
     members: string[],
     memberType: "dev_user" | "rev_user" = "dev_user",
+    groupType: "static" | "dynamic" = "static",
   ) =>
     insertGroup(store, {
       name,
       description,
-      group_type: "static",
+      group_type: groupType,
       member_type: memberType,
       owner: alice,
       is_default: false,
@@ -144,6 +145,14 @@ export function seedPeople(store: Store, clock: SeedClock): People {
       "Customer contacts at enterprise accounts",
       [...(customers[0]?.contacts ?? []), ...(customers[2]?.contacts ?? [])],
       "rev_user",
+    ),
+    // Dynamic: DevRev computes the members from a rule (here: every active engineer).
+    engineers: group(
+      "All engineers",
+      "Every active member of engineering",
+      [alice, bob, carol, dan],
+      "dev_user",
+      "dynamic",
     ),
   };
   return { alice, bob, eve: get("eve"), carol, dan, devs: [alice, bob, carol, dan], customers, groups };
