@@ -9,6 +9,7 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { sanitizeLine } from "../util/sanitize.js";
 
 // Confirmation before a destructive step, in whatever form the client can answer:
 // - 2026-07-28 with elicitation: an `input_required` round trip. The handler runs again on the
@@ -86,3 +87,13 @@ export function askToConfirm(question: string): InputRequiredResult {
 export const CONFIRM_ARGUMENT =
   "Set true only after the user agreed to this exact change. Clients that can ask the user " +
   "directly are asked anyway.";
+
+/**
+ * The question a destructive tool asks: the action, the object's display id and its title, e.g.
+ * `Permanently delete TKT-12 "Login fails"?`. DevRev text is sanitised: the question reaches the
+ * user's screen, and on the fallback path the model.
+ */
+export function confirmQuestion(action: string, name: string, title: string | undefined): string {
+  const quoted = title ? ` "${sanitizeLine(title, 120)}"` : "";
+  return `${action} ${sanitizeLine(name, 120)}${quoted}?`;
+}

@@ -1,5 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { CONFIRM_ARGUMENT } from "./confirm.js";
 import { compactSchema } from "./json-schema-compact.js";
 import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
 import type { ToolDefinition } from "./tool.js";
@@ -11,7 +12,7 @@ import type { ToolDefinition } from "./tool.js";
 
 export interface RegisteredTool {
   def: ToolDefinition;
-  /** The arguments as called. */
+  /** The arguments as called: a destructive tool also takes `confirm` (see confirm.ts). */
   input: ToolDefinition["input"];
   listing: Tool;
 }
@@ -29,7 +30,10 @@ export class ToolRegistry {
         throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
       if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
       let listing: Tool | undefined;
-      const input = def.input;
+      // Destructive tools also take `confirm`, for clients that cannot ask the user (confirm.ts).
+      const input = def.annotations.destructiveHint
+        ? def.input.extend({ confirm: z.boolean().optional().describe(CONFIRM_ARGUMENT) })
+        : def.input;
       tools.set(def.name, {
         def,
         input,

@@ -71,7 +71,17 @@ describe("the tool catalogue", () => {
       const sample = SAMPLES[name];
       if (!sample) throw new Error(`no sample for ${name}`);
       server.sandbox.state.clearRequests();
-      const result = await client.callTool({ name, arguments: sample.happy });
+      const destructive = tool.annotations.destructiveHint;
+      if (destructive) {
+        // Every destructive tool asks first: without the user's confirmation it names the object,
+        // explains how to confirm, and changes nothing (this client cannot answer elicitation).
+        const unconfirmed = await client.callTool({ name, arguments: sample.happy });
+        expect(unconfirmed.isError).toBe(true);
+        expect(textOf(unconfirmed)).toMatch(/\?.*Nothing has been changed yet.*confirm: true/s);
+        expect(server.sandbox.state.requests().filter((r) => !isReadOperation(r.op))).toEqual([]);
+      }
+      const args = destructive ? { ...sample.happy, confirm: true } : sample.happy;
+      const result = await client.callTool({ name, arguments: args });
       expect(result.isError, textOf(result)).not.toBe(true);
       expect(textOf(result).length).toBeGreaterThan(0);
       if (tool.output) {

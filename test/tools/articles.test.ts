@@ -167,7 +167,7 @@ describe("writing articles", () => {
       title: "Temporary article",
     });
     const id = structured.article.display_id;
-    const deleted = await call<{ deleted: string }>("devrev_articles_delete", { id });
+    const deleted = await call<{ deleted: string }>("devrev_articles_delete", { id, confirm: true });
     expect(deleted.isError).toBe(false);
     expect(deleted.text).toBe(`Deleted article ${id}.`);
     const gone = await call("devrev_articles_get", { id });

@@ -130,7 +130,7 @@ describe("accounts", () => {
   it("deletes an account with its rev orgs", async () => {
     const { structured } = await call("devrev_accounts_create", { display_name: "Kramerica" });
     const id = (structured.account as Row).display_id as string;
-    const del = await call("devrev_accounts_delete", { id });
+    const del = await call("devrev_accounts_delete", { id, confirm: true });
     expect(del.isError, del.text).toBe(false);
     expect(del.text).toBe(`Deleted account ${id} (Kramerica).`);
     expect((await call("devrev_accounts_get", { id })).isError).toBe(true);
@@ -179,7 +179,7 @@ describe("rev orgs", () => {
     });
     expect((await call("devrev_rev_orgs_update", { id: org.display_id })).text).toMatch(/Nothing to change/);
 
-    const del = await call("devrev_rev_orgs_delete", { id: org.display_id });
+    const del = await call("devrev_rev_orgs_delete", { id: org.display_id, confirm: true });
     expect(del.text).toBe(`Deleted rev org ${org.display_id} (Globex APAC).`);
     expect(
       (await call("devrev_rev_orgs_list", { account: ["ACC-1"] })).items.map((o) => o.display_id),

@@ -80,7 +80,7 @@ describe("engagements toolset", () => {
     expect(updated.structured.changed).toEqual(["description"]);
     expect(updated.structured.engagement.description).toBe("Agreed on a fix date.");
 
-    const deleted = await call("devrev_engagements_delete", { id: e.display_id });
+    const deleted = await call("devrev_engagements_delete", { id: e.display_id, confirm: true });
     expect(deleted.isError).toBe(false);
     expect((await call("devrev_engagements_get", { id: e.display_id })).isError).toBe(true);
   });

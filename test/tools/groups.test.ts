@@ -97,7 +97,11 @@ describe("groups", () => {
     const needsMember = await call("devrev_groups_members", { group: "GRP-3", action: "add" });
     expect(needsMember.text).toMatch(/action "add" must have `member`/);
 
-    const removed = await call("devrev_groups_members_remove", { group: "GRP-3", member: "me" });
+    const removed = await call("devrev_groups_members_remove", {
+      group: "GRP-3",
+      member: "me",
+      confirm: true,
+    });
     expect(removed.isError, removed.text).toBe(false);
     expect(store().groups.get("GRP-3")?.members).not.toContain(`${DEVU}/1`);
 

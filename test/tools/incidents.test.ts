@@ -89,7 +89,7 @@ describe("incidents toolset", () => {
     expect(resolved.structured.incident.stage).toBe("resolved");
     expect(resolved.structured.incident.actual_close_date).toBeTruthy();
 
-    const deleted = await call("devrev_incidents_delete", { id: inc.display_id });
+    const deleted = await call("devrev_incidents_delete", { id: inc.display_id, confirm: true });
     expect(deleted.text).toBe(`Deleted incident ${inc.display_id}.`);
     expect((await call("devrev_incidents_get", { id: inc.display_id })).isError).toBe(true);
   });

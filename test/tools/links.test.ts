@@ -79,10 +79,10 @@ describe("links", () => {
       link_type: "is_related_to",
     });
     expect(self.text).toBe("source and target must be different objects.");
-    const notLink = await call("devrev_links_delete", { id: "TKT-2" });
+    const notLink = await call("devrev_links_delete", { id: "TKT-2", confirm: true });
     expect(notLink.text).toMatch(/"TKT-2" is not a link id\. Link ids end in link\/N/);
 
-    const deleted = await call("devrev_links_delete", { id: link.id });
+    const deleted = await call("devrev_links_delete", { id: link.id, confirm: true });
     expect(deleted.isError, deleted.text).toBe(false);
     expect(store().links.get(link.id as string)).toBeUndefined();
     expect(store().works.get("TKT-2")).toBeDefined();

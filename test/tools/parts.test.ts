@@ -119,11 +119,11 @@ describe("changing parts", () => {
   });
 
   it("deletes a leaf part and reports DevRev's refusal for a part with children", async () => {
-    const leaf = await call("devrev_parts_delete", { id: "FEAT-8" });
+    const leaf = await call("devrev_parts_delete", { id: "FEAT-8", confirm: true });
     expect(leaf.isError, leaf.text).toBe(false);
     expect(leaf.text).toBe("Deleted part FEAT-8 (don:core:dvrv-us-1:devo/1sandbx:feature/8).");
     expect(store().parts.get("FEAT-8")).toBeUndefined();
-    const parent = await call("devrev_parts_delete", { id: "CAPL-5" });
+    const parent = await call("devrev_parts_delete", { id: "CAPL-5", confirm: true });
     expect(parent.isError).toBe(true);
     expect(parent.text).toMatch(/DevRev rejected the parts\.delete request.*has child parts/);
     expect(mcp.server.sandbox.violations()).toEqual([]);

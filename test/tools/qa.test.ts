@@ -87,7 +87,10 @@ describe("qa toolset", () => {
     const nothing = await call("devrev_question_answers_update", { id: qa.display_id });
     expect(nothing.text).toMatch(/^Nothing to change/);
 
-    const deleted = await call<{ deleted: string }>("devrev_question_answers_delete", { id: qa.id });
+    const deleted = await call<{ deleted: string }>("devrev_question_answers_delete", {
+      id: qa.id,
+      confirm: true,
+    });
     expect(deleted.structured.deleted).toBe(qa.id);
     const gone = await call("devrev_question_answers_get", { id: qa.id });
     expect(gone.isError).toBe(true);

@@ -79,7 +79,7 @@ describe("tags", () => {
     const nothing = await call("devrev_tags_update", { id: tag.display_id });
     expect(nothing.text).toMatch(/^Nothing to change/);
 
-    const deleted = await call("devrev_tags_delete", { id: tag.display_id });
+    const deleted = await call("devrev_tags_delete", { id: tag.display_id, confirm: true });
     expect(deleted.text).toBe(`Deleted tag ${tag.display_id} (${tag.id}).`);
     expect(store().tags.get(tag.id as string)).toBeUndefined();
     const { tools } = await mcp.client.listTools();

@@ -152,7 +152,11 @@ describe("editing and deleting comments", () => {
       const names = (await safeClient.listTools()).tools.map((t) => t.name);
       expect(names).toContain("devrev_timeline_entries_update");
       expect(names).not.toContain("devrev_timeline_entries_delete");
-      const refused = await call("devrev_timeline_entries_delete", { id: comment?.id }, safeClient);
+      const refused = await call(
+        "devrev_timeline_entries_delete",
+        { id: comment?.id, confirm: true },
+        safeClient,
+      );
       expect(refused.isError).toBe(true);
       expect(refused.text).toMatch(/not available: destructive tools are disabled/);
       expect(store().timeline.get(comment?.id ?? "")).toBeDefined();
@@ -160,7 +164,7 @@ describe("editing and deleting comments", () => {
       await safeClient.close();
       await safe.close();
     }
-    const res = await call("devrev_timeline_entries_delete", { id: comment?.id });
+    const res = await call("devrev_timeline_entries_delete", { id: comment?.id, confirm: true });
     expect(res.isError, res.text).toBe(false);
     expect(res.text).toBe(`Deleted comment ${comment?.id}.`);
     expect(store().timeline.get(comment?.id ?? "")).toBeUndefined();

@@ -179,7 +179,7 @@ describe("customer contacts (rev users)", () => {
     const del = tools.find((t) => t.name === "devrev_rev_users_delete");
     expect(del?.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
 
-    const res = await call("devrev_rev_users_delete", { id: "REVU-8" });
+    const res = await call("devrev_rev_users_delete", { id: "REVU-8", confirm: true });
     expect(res.isError, res.text).toBe(false);
     expect(res.text).toBe("Deleted contact REVU-8 (Nelson Bighetti).");
     expect(res.structured.deleted).toMatchObject({ display_id: "REVU-8", name: "Nelson Bighetti" });

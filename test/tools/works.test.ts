@@ -278,7 +278,7 @@ describe("devrev_works_get with comments, and devrev_works_delete", () => {
 
   it("deletes a work item by display id", async () => {
     const before = store().works.size;
-    const deleted = await call("devrev_works_delete", { id: "TKT-58" });
+    const deleted = await call("devrev_works_delete", { id: "TKT-58", confirm: true });
     expect(deleted.isError, deleted.text).toBe(false);
     expect(deleted.text).toBe("Deleted TKT-58.");
     expect(deleted.structured.deleted).toMatchObject({ display_id: "TKT-58" });

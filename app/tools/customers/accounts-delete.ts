@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { fetchAccount } from "../shared/fetch.js";
 import { toAccount } from "./customer-shape.js";
@@ -18,8 +19,9 @@ export const accountsDelete = defineTool({
   async handler(args, ctx) {
     // Read first: the confirmation names what was deleted, and the delete uses the full id.
     const account = await fetchAccount(args.id, ctx);
-    await ctx.call("accounts.delete", { id: account.id });
     const a = toAccount(account);
+    await ctx.confirm(confirmQuestion("Delete the account", a.display_id ?? a.id, a.name));
+    await ctx.call("accounts.delete", { id: account.id });
     const deleted = { id: a.id, ...(a.display_id ? { display_id: a.display_id } : {}), name: a.name };
     return { text: `Deleted account ${a.display_id ?? a.id} (${a.name}).`, structured: { deleted } };
   },

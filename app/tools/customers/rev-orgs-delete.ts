@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { toRevOrg } from "./customer-shape.js";
@@ -17,8 +18,9 @@ export const revOrgsDelete = defineTool({
   async handler(args, ctx) {
     const ref = expectKind(args.id, ["rev_org"], "a rev org");
     const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });
-    await ctx.call("rev-orgs.delete", { id: rev_org.id });
     const o = toRevOrg(rev_org);
+    await ctx.confirm(confirmQuestion("Delete the rev org", o.display_id ?? o.id, o.name));
+    await ctx.call("rev-orgs.delete", { id: rev_org.id });
     const deleted = { id: o.id, ...(o.display_id ? { display_id: o.display_id } : {}), name: o.name };
     return { text: `Deleted rev org ${o.display_id ?? o.id} (${o.name}).`, structured: { deleted } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { engagementId, engagementIdInput } from "./engagement-inputs.js";
@@ -11,10 +12,14 @@ export const engagementsDelete = defineTool({
   input: z.object({ id: engagementIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["engagements.delete", ...LOOKUP_OPERATIONS.user],
+  operations: ["engagements.get", "engagements.delete", ...LOOKUP_OPERATIONS.user],
   beta: true,
   async handler(args, ctx) {
     const id = engagementId(args.id);
+    const { engagement } = await ctx.call("engagements.get", { id });
+    await ctx.confirm(
+      confirmQuestion("Delete the engagement", engagement.display_id ?? id, engagement.description),
+    );
     await ctx.call("engagements.delete", { id });
     return { text: `Deleted engagement ${id}.`, structured: { deleted: id } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
@@ -18,6 +19,13 @@ export const groupsMembersRemove = defineTool({
     const group = await resolveGroupId(args.group, ctx);
     const [member] = await resolveUserIds([args.member], ctx);
     if (!member) throw new ToolInputError("Give the member to remove.");
+    await ctx.confirm(
+      confirmQuestion(
+        `Remove ${args.member.trim()} (${member}) from the group`,
+        args.group.trim(),
+        undefined,
+      ),
+    );
     await ctx.call("groups.members.remove", { group, member });
     return { text: `Removed ${member} from ${args.group.trim()}.`, structured: { group, removed: member } };
   },

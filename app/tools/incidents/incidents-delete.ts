@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { incidentId, incidentIdInput } from "./incident-inputs.js";
 
@@ -10,10 +11,12 @@ export const incidentsDelete = defineTool({
   input: z.object({ id: incidentIdInput }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["incidents.delete"],
+  operations: ["incidents.get", "incidents.delete"],
   beta: true,
   async handler(args, ctx) {
     const id = incidentId(args.id);
+    const { incident } = await ctx.call("incidents.get", { id });
+    await ctx.confirm(confirmQuestion("Delete the incident", incident.display_id ?? id, incident.title));
     await ctx.call("incidents.delete", { id });
     return { text: `Deleted incident ${id}.`, structured: { deleted: id } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { parseObjectRef } from "../shared/ids.js";
@@ -11,7 +12,7 @@ export const linksDelete = defineTool({
   input: z.object({ id: z.string().min(1).describe("Link don: id (…:link/N)") }),
   output: z.object({ deleted: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
-  operations: ["links.delete"],
+  operations: ["links.get", "links.delete"],
   async handler(args, ctx) {
     const ref = parseObjectRef(args.id);
     if (ref.kind !== "unknown" || !/:link\/[^:]+$/.test(ref.id)) {
@@ -19,6 +20,15 @@ export const linksDelete = defineTool({
         `"${args.id.trim()}" is not a link id. Link ids end in link/N; find them with devrev_links_list on either object.`,
       );
     }
+    const { link } = await ctx.call("links.get", { id: ref.id });
+    const end = (e: { display_id?: string; id: string } | undefined) => e?.display_id ?? e?.id ?? "?";
+    await ctx.confirm(
+      confirmQuestion(
+        `Delete the link ${end(link.source)} ${link.link_type} ${end(link.target)}`,
+        ref.id,
+        undefined,
+      ),
+    );
     await ctx.call("links.delete", { id: ref.id });
     return { text: `Deleted link ${ref.id}.`, structured: { deleted: ref.id } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveTagId, tagIdInput } from "./tag-shape.js";
 
@@ -13,6 +14,8 @@ export const tagsDelete = defineTool({
   operations: ["tags.delete", "tags.get"],
   async handler(args, ctx) {
     const id = await resolveTagId(args.id, ctx);
+    const { tag } = await ctx.call("tags.get", { id });
+    await ctx.confirm(confirmQuestion("Delete the tag from every object:", tag.name, undefined));
     await ctx.call("tags.delete", { id });
     return { text: `Deleted tag ${args.id.trim()} (${id}).`, structured: { deleted: id } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
 import { expectKind } from "../shared/ids.js";
 import { revUserLabel, toRevUser } from "./user-shape.js";
@@ -19,8 +20,9 @@ export const revUsersDelete = defineTool({
     const ref = expectKind(args.id, ["rev_user"], "a customer contact (rev user)");
     // Read first: the confirmation names who was deleted, and the delete uses the full id.
     const { rev_user } = await ctx.call("rev-users.get", { id: ref.id });
-    await ctx.call("rev-users.delete", { id: rev_user.id });
     const user = toRevUser(rev_user);
+    await ctx.confirm(confirmQuestion("Delete the contact", user.display_id ?? user.id, revUserLabel(user)));
+    await ctx.call("rev-users.delete", { id: rev_user.id });
     const deleted = {
       id: user.id,
       ...(user.display_id ? { display_id: user.display_id } : {}),

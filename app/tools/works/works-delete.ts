@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { confirmQuestion } from "../../mcp/confirm.js";
 import { defineTool } from "../../mcp/tool.js";
-import { resolveWork } from "../shared/resolve.js";
+import { fetchWork } from "../shared/fetch.js";
 
 export const worksDelete = defineTool({
   name: "devrev_works_delete",
@@ -14,9 +15,10 @@ export const worksDelete = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   operations: ["works.delete", "works.get"],
   async handler(args, ctx) {
-    const work = await resolveWork(args.id, ctx);
+    const work = await fetchWork(args.id, ctx);
+    await ctx.confirm(confirmQuestion("Permanently delete", work.display_id ?? work.id, work.title));
     await ctx.call("works.delete", { id: work.id });
-    const deleted = { id: work.id, ...(work.displayId ? { display_id: work.displayId } : {}) };
-    return { text: `Deleted ${work.displayId ?? work.id}.`, structured: { deleted } };
+    const deleted = { id: work.id, ...(work.display_id ? { display_id: work.display_id } : {}) };
+    return { text: `Deleted ${work.display_id ?? work.id}.`, structured: { deleted } };
   },
 });
