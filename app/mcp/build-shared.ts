@@ -19,10 +19,20 @@ const INSTRUCTIONS = [
   "If no listed tool fits, devrev_find_tools searches the whole catalogue.",
 ].join(" ");
 
+// The server's icon, inline so it needs no public URL and no extra route: a 32 px rounded square.
+const SERVER_ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1f2937"/>' +
+  '<text x="16" y="21" font-family="sans-serif" font-size="13" font-weight="700" fill="#fff" text-anchor="middle">DR</text></svg>';
+const SERVER_ICON = {
+  src: `data:image/svg+xml;base64,${Buffer.from(SERVER_ICON_SVG).toString("base64")}`,
+  mimeType: "image/svg+xml",
+  sizes: ["any"],
+};
+
 /** Everything requests share, built once at start (schemas converted here, not per request). */
 export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpShared {
   return {
-    info: { name: SERVER_NAME, version: VERSION, title: "DevRev MCP server" },
+    info: { name: SERVER_NAME, version: VERSION, title: "DevRev MCP server", icons: [SERVER_ICON] },
     instructions: INSTRUCTIONS,
     registry: new ToolRegistry(TOOLS),
     resources: new ResourceRegistry(RESOURCES),

@@ -298,8 +298,6 @@ function asProtocolError(err: unknown, what: string, caller: Caller): ProtocolEr
         ? what.startsWith("resource ")
           ? ProtocolErrorCode.ResourceNotFound
           : ProtocolErrorCode.InvalidParams
-        : mapped.type === "denied"
-          ? ProtocolErrorCode.InvalidRequest
-          : ProtocolErrorCode.InternalError;
+        : ProtocolErrorCode.InternalError;
   return new ProtocolError(code, mapped.message);
 }

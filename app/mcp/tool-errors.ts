@@ -9,14 +9,6 @@ export class ToolInputError extends Error {
   }
 }
 
-/** The tool exists but this server or this request does not allow it. */
-export class ToolDeniedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ToolDeniedError";
-  }
-}
-
 export interface MappedToolError {
   message: string;
   /** Short machine category for audit logs. */
@@ -29,7 +21,6 @@ export interface MappedToolError {
  */
 export function mapToolError(err: unknown, tool: string): MappedToolError {
   if (err instanceof ToolInputError) return { message: err.message, type: "invalid_input" };
-  if (err instanceof ToolDeniedError) return { message: err.message, type: "denied" };
   if (err instanceof DevRevError) return { message: describeDevRevError(err), type: `devrev_${err.kind}` };
   return {
     message: `${tool} failed because of an internal error in the MCP server. It has been logged; try again, and report it if it persists.`,

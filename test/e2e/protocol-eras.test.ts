@@ -93,6 +93,87 @@ describe("2026-07-28 over HTTP (v2 client)", () => {
     }
   });
 
+  it("advertises the server icon and sends progress from a long tool only when asked", async () => {
+    const client = modernClient();
+    try {
+      await client.connect(modernHttp(server.url));
+      const icons = client.getServerVersion()?.icons ?? [];
+      expect(icons[0]).toMatchObject({ mimeType: "image/svg+xml" });
+      expect(icons[0]?.src).toMatch(/^data:image\/svg\+xml;base64,/);
+      const steps: Array<{ progress: number; total?: number }> = [];
+      const asked = await client.callTool(
+        { name: "devrev_customer_overview", arguments: { customer: "ACC-1" } },
+        { onprogress: (p) => steps.push(p) },
+      );
+      expect(asked.isError).not.toBe(true);
+      expect(steps.map((p) => p.progress)).toEqual([1, 2, 3]);
+      expect(steps.every((p) => p.total === 3)).toBe(true);
+      // Without a progress token the same call answers with one JSON body, no stream.
+      const res = await post(
+        server.origin,
+        "/mcp",
+        {
+          jsonrpc: "2.0",
+          id: 9,
+          method: "tools/call",
+          params: {
+            name: "devrev_customer_overview",
+            arguments: { customer: "ACC-1" },
+            _meta: {
+              "io.modelcontextprotocol/protocolVersion": MODERN,
+              "io.modelcontextprotocol/clientCapabilities": {},
+            },
+          },
+        },
+        {
+          ...auth,
+          "MCP-Protocol-Version": MODERN,
+          "Mcp-Method": "tools/call",
+          "Mcp-Name": "devrev_customer_overview",
+        },
+      );
+      expect(res.headers["content-type"]).toMatch(/application\/json/);
+      expect(messagesOf(res)).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("marks list results cacheable for the connection, never resource reads", async () => {
+    const list = async (method: string, params: Record<string, unknown> = {}) => {
+      const res = await post(
+        server.origin,
+        "/mcp",
+        {
+          jsonrpc: "2.0",
+          id: 1,
+          method,
+          params: {
+            ...params,
+            _meta: {
+              "io.modelcontextprotocol/protocolVersion": MODERN,
+              "io.modelcontextprotocol/clientCapabilities": {},
+            },
+          },
+        },
+        {
+          ...auth,
+          "MCP-Protocol-Version": MODERN,
+          "Mcp-Method": method,
+          ...(typeof params.uri === "string" ? { "Mcp-Name": params.uri } : {}),
+        },
+      );
+      const [msg] = messagesOf(res);
+      expect(msg?.error, JSON.stringify(msg)).toBeUndefined();
+      return msg?.result as { ttlMs?: number; cacheScope?: string };
+    };
+    for (const method of ["tools/list", "prompts/list", "resources/list", "resources/templates/list"]) {
+      expect(await list(method), method).toMatchObject({ ttlMs: 3_600_000, cacheScope: "private" });
+    }
+    const read = await list("resources/read", { uri: "devrev://me" });
+    expect(read.ttlMs ?? 0).toBe(0);
+  });
+
   it("negotiates 2026-07-28 in auto mode", async () => {
     const client = modernClient("auto");
     try {

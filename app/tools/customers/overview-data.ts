@@ -39,14 +39,20 @@ export async function loadOverview(
   ctx: ToolContext,
   opts: { tickets: number; conversations: number },
 ): Promise<Overview> {
+  // Three steps, each a DevRev round trip or more: a client that asked gets progress after each.
   const { account, revOrg } = await resolveCustomer(customer, ctx);
+  await ctx.progress(1, 3, "customer resolved");
   const [orgs, conversations] = await Promise.all([
     account
       ? revOrgsOfAccount(account.id, ctx)
       : Promise.resolve({ revOrgs: revOrg ? [revOrg] : [], complete: true }),
     opts.conversations > 0 ? recentConversations(account, revOrg, ctx, opts.conversations) : [],
   ]);
+  await ctx.progress(2, 3, "rev orgs and conversations read");
   const tickets = await openTickets(account, orgs, ctx);
+  await ctx.progress(3, 3, "open tickets read");
+  if (!tickets.complete)
+    await ctx.log("warning", "customer overview: open tickets were cut at the scan bound");
   return {
     account: account ? toAccount(account, 1_000) : undefined,
     requested_rev_org: revOrg ? toRevOrg(revOrg) : undefined,

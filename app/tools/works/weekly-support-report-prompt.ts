@@ -82,9 +82,16 @@ export const weeklySupportReport = definePrompt({
     const days = args.days ?? 7;
     const now = ctx.devrev.now();
     const since = new Date(now.getTime() - days * DAY_MS).toISOString();
+    // Two paged scans that can take a while: progress as each finishes, for a client that asked.
+    let done = 0;
+    const step = async <T>(scan: Promise<T>, what: string): Promise<T> => {
+      const value = await scan;
+      await ctx.progress(++done, 2, what);
+      return value;
+    };
     const [created, resolved] = await Promise.all([
-      fetchTickets(ctx, "created_date", since),
-      fetchTickets(ctx, "actual_close_date", since),
+      step(fetchTickets(ctx, "created_date", since), "tickets created in the window read"),
+      step(fetchTickets(ctx, "actual_close_date", since), "tickets resolved in the window read"),
     ]);
     const createdItems = created.items.map(toWorkSummary);
     const resolvedItems = resolved.items.map(toWorkSummary);
