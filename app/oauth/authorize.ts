@@ -226,13 +226,7 @@ async function step(ctx: OAuthContext, req: Request, res: Response): Promise<voi
         email: outcome.identity?.email,
       });
       if (outcome.status !== 503) ctx.recordFailure?.(req);
-      return sendTokenForm(
-        res,
-        v,
-        sealed as string,
-        refusalText(outcome.status, outcome.message),
-        wantsWrite,
-      );
+      return sendTokenForm(res, v, sealed as string, refusalText(outcome), wantsWrite);
     }
     const scope = ctx.writeAllowed ? grantedScopes(s.off, wantsWrite) : [READ_SCOPE];
     const approval: ApprovalState = {
@@ -280,11 +274,16 @@ async function step(ctx: OAuthContext, req: Request, res: Response): Promise<voi
   );
 }
 
-function refusalText(status: number, message: string): string {
-  if (status === 503)
-    return `DevRev could not be reached to check your token, so nothing was shared. Try again in a minute. (${message})`;
-  if (status === 403) return message;
-  return `DevRev did not accept this token. Check that you copied the whole token and that it has not expired or been revoked. (${message})`;
+function refusalText(outcome: { status: number; reason: string; message: string }): string {
+  if (outcome.status === 503) {
+    return "DevRev could not be reached to check your token, so nothing was shared. This is not a problem with your token: try again in a minute.";
+  }
+  // Allow-list refusals name the account and what the operator can change; show them as they are.
+  if (outcome.status === 403) return outcome.message;
+  if (outcome.reason === "token_revoked") {
+    return "DevRev says this token has expired or was revoked. Create a new one in DevRev and paste it here.";
+  }
+  return "DevRev did not accept this token. Check that you copied the whole token and that it has not expired or been revoked.";
 }
 
 /** RFC 6749 §4.1.2 plus RFC 9207's iss, so a client talking to several servers knows who answered. */
@@ -307,10 +306,13 @@ function sameOriginForm(ctx: OAuthContext): RequestHandler {
   return (req, res, next) => {
     const site = req.get("sec-fetch-site");
     const origin = req.get("origin");
-    if (
-      (site && site !== "same-origin" && site !== "none") ||
-      (origin && origin !== ctx.publicUrl().origin)
-    ) {
+    // Browsers send Origin "null" when a referrer policy withholds it; Sec-Fetch-Site still says
+    // where the form came from. Without either, only the CSRF cookie vouches for the form.
+    const crossSite = site !== undefined && site !== "same-origin";
+    const foreignOrigin =
+      origin !== undefined &&
+      (origin === "null" ? site !== "same-origin" : origin !== ctx.publicUrl().origin);
+    if (crossSite || foreignOrigin) {
       ctx.audit(req, { event: "oauth.consent", outcome: "denied", reason: "cross_origin_form" });
       sendProblem(
         res,

@@ -5,8 +5,8 @@ import { WRITE_SCOPE } from "./scopes.js";
 
 // The consent page: server-rendered HTML that works without JavaScript (there is none), under a
 // CSP that allows only its own inline stylesheet (by hash) and form posts to itself and, for the
-// final redirect, to the client. It cannot be framed, is cached nowhere, and sends no referrer
-// (the redirect that follows carries the authorization code).
+// final redirect, to the client. It cannot be framed, is cached nowhere, and sends a referrer only
+// to itself (the redirect that follows carries the authorization code).
 
 export const PAT_HELP_URL = "https://developer.devrev.ai/about/authentication";
 export const DEVREV_APP_URL = "https://app.devrev.ai/";
@@ -61,12 +61,14 @@ export function sendPage(res: Response, o: PageOptions): void {
   );
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Referrer-Policy", "no-referrer");
+  // Same-origin only: the form posts carry an Origin this server checks; the redirect to the
+  // client (with the code) and links to DevRev carry no referrer.
+  res.setHeader("Referrer-Policy", "same-origin");
   res
     .status(o.status ?? 200)
     .type("html")
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(o.title)} · DevRev MCP</title><style>${STYLE}</style></head><body><main><div class="card">${o.body}</div></main></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="referrer" content="same-origin"><title>${escapeHtml(o.title)} · DevRev MCP</title><style>${STYLE}</style></head><body><main><div class="card">${o.body}</div></main></body></html>`,
     );
 }
 
