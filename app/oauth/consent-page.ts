@@ -110,15 +110,17 @@ export function sendTokenForm(
   sendPage(res, {
     title: "Connect to DevRev",
     status: error ? 400 : 200,
+    // Cancel redirects to the client straight from this form (CSP form-action covers redirects).
+    formTarget: v.redirectUri,
     body: `<h1>${escapeHtml(v.clientName)} wants to use DevRev as you</h1>${clientFacts(v)}
 <p>By default it may only <strong>read</strong> what you can see in DevRev.</p>
 ${error ? `<div class="error" role="alert" id="problem">${escapeHtml(error)}</div>` : ""}
-<form method="post" action="/oauth/authorize">${hidden("txn", txn)}${hidden("step", "check")}
+<form method="post" action="/oauth/authorize">${hidden("txn", txn)}
 <label for="pat">Your DevRev personal access token</label>
 <input type="password" id="pat" name="pat" required autofocus autocomplete="off" spellcheck="false" autocapitalize="off" maxlength="4096" aria-describedby="pat-help${error ? " problem" : ""}">
 <p class="hint" id="pat-help">Create one in <a href="${DEVREV_APP_URL}" target="_blank" rel="noopener noreferrer">DevRev</a> under Settings → Account → Personal Access Token (<a href="${PAT_HELP_URL}" target="_blank" rel="noopener noreferrer">how</a>). It is checked with DevRev now and then kept only inside the app's encrypted tokens, never stored by this server.</p>
 ${write}
-<div class="actions"><button class="primary" type="submit">Check token</button><button class="secondary" type="submit" name="step" value="deny" formnovalidate>Cancel</button></div>
+<div class="actions"><button class="primary" type="submit" name="step" value="check">Check token</button><button class="secondary" type="submit" name="step" value="deny" formnovalidate>Cancel</button></div>
 </form>`,
   });
 }

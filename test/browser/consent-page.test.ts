@@ -53,7 +53,7 @@ async function start(on: TestServer, context: BrowserContext, scope?: string) {
 async function pasteToken(page: Page, pat: string) {
   expect(await page.evaluate("document.activeElement?.id")).toBe("pat");
   await page.keyboard.type(pat);
-  await Promise.all([page.waitForLoadState("load"), page.keyboard.press("Enter")]);
+  await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
 }
 
 const noScript = () =>
@@ -78,15 +78,15 @@ describe("the consent page in Chromium", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    expect(await page.evaluate("document.activeElement?.name")).toBe(
-      "write",
-    );
+    expect(await page.evaluate("document.activeElement?.name")).toBe("write");
     await page.keyboard.press("Space");
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");
     await pasteToken(page, "sandbox-alice");
-    expect(await page.locator("h1").textContent()).toBe("Allow Claude (test) to use DevRev as you?");
+    expect(await page.locator("h1").textContent(), (await page.locator("main").textContent()) ?? "").toBe(
+      "Allow Claude (test) to use DevRev as you?",
+    );
     const confirm = (await page.textContent("main")) ?? "";
     expect(confirm).toContain("alice@acme.test");
     expect(confirm).toContain("Create and update records in DevRev as you");
@@ -95,11 +95,9 @@ describe("the consent page in Chromium", () => {
     await page.screenshot({ path: join(shots, "2-confirm.png"), fullPage: true });
 
     // "Allow" has focus: Enter sends the person back to the app with a code.
-    expect(await page.evaluate("document.activeElement?.value")).toBe(
-      "allow",
-    );
+    expect(await page.evaluate("document.activeElement?.value")).toBe("allow");
     const [back] = await Promise.all([callback.next(), page.keyboard.press("Enter")]);
-    await page.waitForLoadState("load");
+    await page.waitForURL(/\/callback\?/);
     await page.screenshot({ path: join(shots, "3-back-in-app.png"), fullPage: true });
     expect(back.searchParams.get("state")).toBe("xyz");
     const tokens = await token(server.origin, {
@@ -143,6 +141,17 @@ describe("the consent page in Chromium", () => {
     await pasteToken(page, "sandbox-alice");
     expect(await page.locator(".error").textContent()).toContain("DevRev could not be reached");
     await page.screenshot({ path: join(shots, "6-refused-devrev-down.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("tells the app no when the person cancels", async () => {
+    const context = await noScript();
+    const { page, url } = await start(server, context);
+    await page.goto(url);
+    const [back] = await Promise.all([callback.next(), page.click('button[value="deny"]')]);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(back.searchParams.get("state")).toBe("xyz");
+    expect(back.searchParams.get("code")).toBeNull();
     await context.close();
   });
 
