@@ -35,6 +35,11 @@ export function printSandboxBanner(url: string, authMode: string): void {
       "DevRev MCP server is running on the local DevRev sandbox (fake data, no account needed).",
       `  MCP endpoint: ${url}`,
       `  Tokens:       sandbox-alice, sandbox-bob (acme.test), sandbox-eve (other.test)`,
+      ...(authMode === "devrev-pat"
+        ? [
+            `  OAuth door:   ${url.replace(/\/mcp$/, "/oauth/mcp")} (Claude/ChatGPT connectors; paste a sandbox token on the consent page)`,
+          ]
+        : []),
       "",
       "Claude Code:",
       `  claude mcp add --transport http devrev-sandbox ${url}${auth}`,
