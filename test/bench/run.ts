@@ -9,8 +9,10 @@
 //   npm run bench -- --build      rebuild dist/ first even when it looks current
 //   npm run bench -- --node <bin> run the server, sandbox and bare app with another Node binary
 //   npm run bench -- --server-flags "--max-semi-space-size=4"   start every server with these flags
+//   npm run bench -- --compare <dir>   also measure another build's dist/ (e.g. the v1-SDK build) in
+//                                      the same run: c=1 latency, c=32 throughput, cold start
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -47,6 +49,7 @@ const { values: flags } = parseArgs({
     out: { type: "string" },
     node: { type: "string" },
     "server-flags": { type: "string" },
+    compare: { type: "string" },
   },
 });
 /** Node/V8 flags for every server process, e.g. the ones a deployment starts it with. */
@@ -167,16 +170,20 @@ function serverEnv(sandboxUrl: string, port: number, extra: Record<string, strin
   };
 }
 
+/** The other build's entry point, when --compare names one. */
+const COMPARE_CLI = flags.compare ? path.resolve(flags.compare, "cli.js") : undefined;
+
 async function startServer(
   sandboxUrl: string,
   extra: Record<string, string> = {},
   nodeArgs: string[] = [],
+  cli = "dist/cli.js",
 ): Promise<Child & { healthMs: number }> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawnNode(
-    "server",
-    ["dist/cli.js"],
+    cli === "dist/cli.js" ? "server" : "compared server",
+    [cli],
     serverEnv(sandboxUrl, port, extra),
     `http://127.0.0.1:${port}`,
     [...SERVER_FLAGS, ...nodeArgs],
@@ -332,16 +339,21 @@ const toolsOf = (body: string) => {
 // ---------------------------------------------------------------------------------------------
 // Phases
 
-async function overhead(sandbox: Child, server: Child) {
+async function overhead(sandbox: Child, server: Child, compared?: Child) {
   log("overhead: works.list (25 items) direct vs devrev_works_list through MCP, concurrency 1");
   const direct = directTarget(sandbox, "works.list", { limit: 25 });
   const mcp = worksList(server, 25);
-  const c1 = await paired({ direct, mcp }, { server, sandbox }, SIZES.seq, SIZES.warmup, SIZES.block);
+  const targets: Record<string, Target> = { direct, mcp };
+  if (compared) targets.compared = worksList(compared, 25);
+  const c1 = await paired(targets, { server, sandbox }, SIZES.seq, SIZES.warmup, SIZES.block);
   log(`overhead: throughput at concurrency 32 (${SIZES.durationS} s each)`);
   const watch = { server, sandbox };
   const directC32 = await throughputWithCpu(direct, watch, { connections: 32, durationS: SIZES.durationS });
   await clearSandboxLog(sandbox);
   const mcpC32 = await throughputWithCpu(mcp, watch, { connections: 32, durationS: SIZES.durationS });
+  const comparedC32 = compared
+    ? await throughputWithCpu(worksList(compared, 25), watch, { connections: 32, durationS: SIZES.durationS })
+    : undefined;
   // Every MCP request must have been a real works.list upstream (not a fast error).
   const upstream = (await sandboxRequests(sandbox, "works.list")).filter((e) => e.status === 200).length;
   const check = await post(mcp, false);
@@ -358,6 +370,17 @@ async function overhead(sandbox: Child, server: Child) {
     c32: { direct: directC32, mcp: mcpC32 },
     throughput_ratio: round(mcpC32.rps / directC32.rps),
     upstream_calls_during_mcp_c32: upstream,
+    ...(compared && c1.compared && comparedC32
+      ? {
+          compared: {
+            dist: flags.compare,
+            c1: c1.compared,
+            latency_ratio_p50: round(c1.compared.latency.p50_ms / d.latency.p50_ms),
+            c32: comparedC32,
+            throughput_ratio: round(comparedC32.rps / directC32.rps),
+          },
+        }
+      : {}),
   };
 }
 
@@ -459,6 +482,7 @@ async function coldStart(sandbox: Child, helloFile: string) {
   log(`cold start: ${SIZES.coldRuns} runs each of the server and a bare express app`);
   const server = { health: [] as number[], initialize: [] as number[] };
   const bare: number[] = [];
+  const compared: number[] = [];
   for (let run = 0; run < SIZES.coldRuns; run++) {
     const s = await startServer(sandbox.url);
     const since = performance.now() - s.healthMs;
@@ -481,6 +505,11 @@ async function coldStart(sandbox: Child, helloFile: string) {
     const hello = spawnNode("bare express", [helloFile], { PORT: String(port) }, `http://127.0.0.1:${port}`);
     bare.push(await waitFor200(`${hello.url}/health`, hello, t0));
     await hello.stop();
+    if (COMPARE_CLI) {
+      const c = await startServer(sandbox.url, {}, [], COMPARE_CLI);
+      compared.push(c.healthMs);
+      await c.stop();
+    }
   }
   const serverHealth = median(server.health);
   const bareHealth = median(bare);
@@ -490,6 +519,7 @@ async function coldStart(sandbox: Child, helloFile: string) {
     server_initialize_ms: round(median(server.initialize), 1),
     bare_express_health_ms: round(bareHealth, 1),
     ratio: round(serverHealth / bareHealth),
+    ...(compared.length ? { compared_health_ms: round(median(compared), 1) } : {}),
     samples: {
       server_health_ms: server.health.map((v) => round(v, 1)),
       server_initialize_ms: server.initialize.map((v) => round(v, 1)),
@@ -503,7 +533,18 @@ async function coldStart(sandbox: Child, helloFile: string) {
  * generation and an old generation grown by 30% instead of up to 4× after each collection.
  * Measured beside the defaults; see docs/performance.md.
  */
-const MEMORY_TUNED_FLAGS = ["--max-semi-space-size=4", "--heap-growing-percent=30"];
+const MEMORY_TUNED_FLAGS = imageNodeFlags() ?? ["--max-semi-space-size=4", "--heap-growing-percent=30"];
+
+/** The Node flags the image starts with: what the Dockerfile's ENTRYPOINT puts between node and the script. */
+function imageNodeFlags(): string[] | undefined {
+  const line = readFileSync("Dockerfile", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("ENTRYPOINT "));
+  if (!line) return undefined;
+  const argv = JSON.parse(line.slice("ENTRYPOINT ".length)) as string[];
+  const flagsOnly = argv.slice(1).filter((a) => a.startsWith("--"));
+  return flagsOnly.length ? flagsOnly : undefined;
+}
 const HEAP_PROBE = path.resolve("test/bench/heap-probe.mjs");
 
 /**
@@ -639,6 +680,18 @@ function checks(r: Awaited<ReturnType<typeof runAll>>): Check[] {
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   return [
     {
+      name: "tools/call p50 MCP/direct (c=1)",
+      actual: `${o.latency_ratio_p50.toFixed(2)}×`,
+      target: "≤ 2.5×",
+      pass: o.latency_ratio_p50 <= 2.5,
+    },
+    {
+      name: "throughput MCP/direct (c=32), issue 11",
+      actual: `${o.throughput_ratio.toFixed(2)}×`,
+      target: "≥ 0.5×",
+      pass: o.throughput_ratio >= 0.5,
+    },
+    {
       name: "added latency p50 (c=1)",
       actual: `${o.added_p50_ms.toFixed(2)} ms`,
       target: "≤ 1.5 ms",
@@ -733,6 +786,16 @@ function report(r: Awaited<ReturnType<typeof runAll>>, list: Check[], meta: Reco
         "-",
         `${o.c1.mcp.cpu_ms_per_request.server?.toFixed(2)} ms (sandbox ${o.c1.mcp.cpu_ms_per_request.sandbox?.toFixed(2)} ms)`,
       ],
+      ...(o.compared
+        ? [
+            [
+              `compared build (${o.compared.dist}), c=1 / c=32`,
+              "-",
+              `${lat(o.compared.c1.latency)} (${o.compared.latency_ratio_p50}×), ${o.compared.c32.rps} req/s (${o.compared.throughput_ratio}×)`,
+            ],
+            ["compared build cold start /health", "-", `${r.coldStart.compared_health_ms} ms`],
+          ]
+        : []),
       ["ping, c=1", "-", lat(r.toolsList.c1.ping.latency)],
       ["tools/list, c=1", "-", lat(r.toolsList.c1.tools_list.latency)],
       ["tools/list, c=32", "-", `${r.toolsList.c32.rps} req/s`],
@@ -776,7 +839,13 @@ function report(r: Awaited<ReturnType<typeof runAll>>, list: Check[], meta: Reco
 async function runAll(sandbox: Child, server: Child, helloFile: string) {
   const init = await post({ url: `${server.url}/mcp`, headers: mcpHeaders(ALICE), body: INIT(1) }, false);
   expectRpcSuccess(init.body);
-  const overheadResult = await overhead(sandbox, server);
+  const compared = COMPARE_CLI ? await startServer(sandbox.url, {}, [], COMPARE_CLI) : undefined;
+  let overheadResult: Awaited<ReturnType<typeof overhead>>;
+  try {
+    overheadResult = await overhead(sandbox, server, compared);
+  } finally {
+    await compared?.stop();
+  }
   const toolsListResult = await toolsList(server);
   const authResult = await auth(sandbox, server);
   const context = await contextCost(sandbox, server);
@@ -811,6 +880,7 @@ async function main(): Promise<void> {
       .join(" "),
     commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout?.trim() || null,
     server_flags: SERVER_FLAGS.join(" ") || null,
+    compare: flags.compare ?? null,
     quick: flags.quick,
     profiled: flags.profile,
   };

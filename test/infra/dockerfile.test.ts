@@ -143,7 +143,13 @@ describe("Dockerfile", () => {
   it("starts streamable-http on all interfaces and leaves the port to PORT", () => {
     const [entrypoint] = inStage(runtime, "ENTRYPOINT").map(json);
     const [cmd] = inStage(runtime, "CMD").map(json);
-    expect(entrypoint).toEqual(["node", "/app/dist/cli.js"]);
+    // The V8 memory flags the benchmark measured (docs/performance.md) start with production.
+    expect(entrypoint).toEqual([
+      "node",
+      "--max-semi-space-size=4",
+      "--heap-growing-percent=30",
+      "/app/dist/cli.js",
+    ]);
     expect(cmd).toEqual(["--transport", "streamable-http", "--host", "0.0.0.0"]);
     const env = Object.fromEntries(inStage(runtime, "ENV").flatMap(properties));
     expect(env).toMatchObject({
