@@ -6,6 +6,7 @@ import { accountsList } from "./accounts-list.js";
 import { accountsUpdate } from "./accounts-update.js";
 import { customerOverview } from "./customer-overview.js";
 import { draftCustomerResponse } from "./draft-customer-response-prompt.js";
+import { meetingsList } from "./meetings-list.js";
 import { onboardCustomer } from "./onboard-customer-prompt.js";
 import { accountResource, revOrgResource } from "./resources.js";
 import { revOrgsCreate } from "./rev-orgs-create.js";
@@ -17,7 +18,8 @@ import { summarizeAccount } from "./summarize-account-prompt.js";
 
 export const customers = defineDomain({
   toolset: "customers",
-  description: "Customer accounts and rev orgs, and everything about one customer in a single call",
+  description:
+    "Customer accounts and rev orgs, their meetings, and everything about one customer in a single call",
   tools: [
     customerOverview,
     accountsList,
@@ -30,6 +32,7 @@ export const customers = defineDomain({
     revOrgsCreate,
     revOrgsUpdate,
     revOrgsDelete,
+    meetingsList,
   ],
   resources: [accountResource, revOrgResource],
   prompts: [summarizeAccount, onboardCustomer, draftCustomerResponse],

@@ -29,6 +29,7 @@ export const samples: Samples = {
   devrev_accounts_delete: { happy: { id: "ACC-4" }, bad: { id: "" } },
   devrev_rev_orgs_list: { happy: { account: ["ACC-1"] }, bad: { account: "ACC-1" } },
   devrev_rev_orgs_get: { happy: { id: "REV-1" }, bad: { id: null } },
+  devrev_meetings_list: { happy: { account: "Globex", limit: 5 }, bad: { state: ["maybe"] } },
   devrev_rev_orgs_create: {
     happy: { account: "ACC-1", display_name: "Globex EMEA" },
     bad: { account: "ACC-1" },
