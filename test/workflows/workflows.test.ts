@@ -5,7 +5,12 @@ import { promisify } from "node:util";
 import { validateWorkflow } from "@action-validator/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { GITHUB_DEPLOY_VARIABLES, GITHUB_SMOKE_SECRET } from "../../infra/names.js";
+import {
+  CANDIDATE_TAG,
+  GITHUB_DEPLOY_VARIABLES,
+  GITHUB_INFRA_VARIABLES,
+  GITHUB_SMOKE_SECRET,
+} from "../../infra/names.js";
 import { synthStack } from "../infra/helpers/synth.js";
 
 // Both GitHub workflows, validated offline against GitHub's workflow schema (action-validator, a
@@ -16,7 +21,7 @@ import { synthStack } from "../infra/helpers/synth.js";
 const ROOT = new URL("../../", import.meta.url).pathname;
 /** A GitHub Actions expression as written in the YAML. */
 const expr = (expression: string) => "$" + `{{ ${expression} }}`;
-const FILES = ["ci.yml", "deploy.yml"] as const;
+const FILES = ["ci.yml", "deploy.yml", "infra.yml", "release.yml"] as const;
 
 interface Step {
   id?: string;
@@ -29,6 +34,7 @@ interface Step {
 }
 interface Job {
   name?: string;
+  strategy?: { matrix?: Record<string, unknown>; "max-parallel"?: number; "fail-fast"?: boolean };
   uses?: string;
   with?: Record<string, string>;
   needs?: string | string[];
@@ -41,7 +47,8 @@ interface Job {
 }
 interface Workflow {
   name: string;
-  on: Record<string, unknown>;
+  env?: Record<string, string>;
+  on: Record<string, unknown> & { pull_request?: { paths?: string[] }; push?: { paths?: string[] } };
   permissions?: Record<string, string>;
   concurrency?: { group: string; "cancel-in-progress": boolean | string };
   jobs: Record<string, Job>;
@@ -51,6 +58,8 @@ const text = (file: string) => readFileSync(join(ROOT, ".github/workflows", file
 const load = (file: string) => parse(text(file)) as Workflow;
 const ci = load("ci.yml");
 const deploy = load("deploy.yml");
+const infra = load("infra.yml");
+const release = load("release.yml");
 const steps = (job: Job | undefined) => job?.steps ?? [];
 const runs = (job: Job | undefined) => steps(job).flatMap((s) => (s.run ? [s.run] : []));
 const stepIndex = (job: Job, test: (s: Step) => boolean) => {
@@ -117,6 +126,10 @@ describe("least privilege", () => {
     for (const job of Object.values(ci.jobs)) expect(job.permissions).toBeUndefined();
   });
 
+  it.each(["infra.yml", "release.yml"] as const)("%s grants nothing by default", (file) => {
+    expect(load(file).permissions).toEqual({});
+  });
+
   it("deploy.yml grants nothing by default and id-token only to the deploy job", () => {
     expect(deploy.permissions).toEqual({});
     expect(deploy.jobs.test?.permissions).toEqual({ contents: "read" });
@@ -130,11 +143,7 @@ describe("deploy waits for the same checks as CI", () => {
     expect(ci.on).toHaveProperty("workflow_call");
     expect(deploy.jobs.test).toMatchObject({
       uses: "./.github/workflows/ci.yml",
-      with: {
-        ref: expr(
-          "github.event_name == 'workflow_dispatch' && format('refs/tags/{0}', inputs.tag) || github.ref",
-        ),
-      },
+      with: { ref: expr("github.ref") },
     });
     for (const job of Object.values(ci.jobs)) {
       const checkout = steps(job).find(usesAction("actions/checkout"));
@@ -148,18 +157,20 @@ describe("deploy waits for the same checks as CI", () => {
     for (const job of Object.values(ci.jobs)) expect(job.if).toBeUndefined(); // no check is skipped
   });
 
-  it("deploys the commit that was tested", () => {
-    expect(deployJob.env?.RELEASE_TAG).toBe(expr("inputs.tag || github.ref_name"));
+  it("deploys the commit that was tested: the tag is the run's own ref", () => {
+    expect(deployJob.env?.RELEASE_TAG).toBe(expr("github.ref_name"));
+    expect(deployJob.env?.REF_TYPE).toBe(expr("github.ref_type"));
     const checkout = steps(deployJob).find(usesAction("actions/checkout"));
-    expect(checkout?.with?.ref).toBe(`refs/tags/${expr("env.RELEASE_TAG")}`);
+    expect(checkout?.with?.ref).toBe(expr("github.ref"));
+    // A manual run started from a branch is refused: environments' "v* tags only" rule then holds.
+    expect(steps(deployJob)[0]?.run).toContain('if [[ "$REF_TYPE" != tag ||');
   });
 
-  it("runs on v* tags and on demand with a tag and an environment", () => {
+  it("runs on v* tags and on demand (on a tag) with an environment, never a tag input", () => {
     expect(deploy.on.push).toEqual({ tags: ["v*"] });
-    expect(deploy.on.workflow_dispatch).toMatchObject({
+    expect(deploy.on.workflow_dispatch).toEqual({
       inputs: {
-        tag: { required: true, type: "string" },
-        environment: { type: "choice", options: ["staging", "production"] },
+        environment: expect.objectContaining({ type: "choice", options: ["staging", "production"] }),
       },
     });
     expect(deployJob.environment?.name).toBe(expr("inputs.environment || 'production'"));
@@ -173,8 +184,18 @@ describe("deploy waits for the same checks as CI", () => {
 describe("CI runs what npm test runs, and validates the stack", () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
     scripts: Record<string, string>;
+    engines?: { node?: string };
   };
   const testJob = ci.jobs.test!;
+
+  it("tests on Node 24 (the image's) and Node 20 (the package's engines floor)", () => {
+    expect(testJob.strategy?.matrix?.node).toEqual(["24", "20"]);
+    expect(steps(testJob).find(usesAction("actions/setup-node"))?.with?.["node-version"]).toBe(
+      expr("matrix.node"),
+    );
+    expect(pkg.engines?.node).toBe(">=20.11");
+    expect(ci.env?.NODE_VERSION).toBe("24");
+  });
 
   it("installs both lockfiles with npm ci and an npm cache", () => {
     const install = runs(testJob).join("\n");
@@ -241,7 +262,11 @@ describe("no long-lived key: Workload Identity Federation only", () => {
       /credentials_json|GOOGLE_APPLICATION_CREDENTIALS|_KEY\b|service_account_key|\.json\s*}}/i,
     );
     const secrets = [...source.matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]);
-    expect(new Set(secrets)).toEqual(new Set(file === "deploy.yml" ? [GITHUB_SMOKE_SECRET] : []));
+    const allowed: Record<string, string[]> = {
+      "deploy.yml": [GITHUB_SMOKE_SECRET],
+      "release.yml": ["NPM_TOKEN"],
+    };
+    expect(new Set(secrets)).toEqual(new Set(allowed[file] ?? []));
   });
 
   it("reads exactly the variables scripts/configure-github sets, each from a real stack output", () => {
@@ -266,6 +291,7 @@ describe("what the deploy job does", () => {
     expect(new Set(gcloud)).toEqual(
       new Set([
         "auth configure-docker",
+        "artifacts docker images",
         "run services update",
         "run services update-traffic",
         "run services describe",
@@ -274,30 +300,56 @@ describe("what the deploy job does", () => {
     expect(runs(deployJob).join("\n")).not.toMatch(/gcloud builds|cloudbuild/);
   });
 
-  it("builds before authenticating, then pushes, rolls out and smoke-tests in that order", () => {
+  it("builds before authenticating, then pushes, rolls out a candidate, smoke-tests it and moves traffic, in that order", () => {
     const build = stepIndex(deployJob, (s) => s.run?.includes("docker build") === true);
     const auth = stepIndex(deployJob, usesAction("google-github-actions/auth"));
     const push = stepIndex(deployJob, (s) => s.run?.includes("docker push") === true);
-    const rollout = stepIndex(deployJob, (s) => s.run?.includes("gcloud run services update ") === true);
+    const candidate = stepIndex(deployJob, (s) => s.run?.includes("gcloud run services update ") === true);
     const smoke = stepIndex(deployJob, (s) => s.run?.includes("scripts/smoke") === true);
-    expect([build, auth, push, rollout, smoke]).toEqual(
-      [...[build, auth, push, rollout, smoke]].sort((a, b) => a - b),
+    const promote = stepIndex(deployJob, (s) => s.run?.includes("update-traffic") === true);
+    const order = [build, auth, push, candidate, smoke, promote];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(6);
+    // Nothing after the smoke test may be skipped past a failure except the summary.
+    for (const s of steps(deployJob).slice(smoke, -1)) expect(s.if).toBeUndefined();
+  });
+
+  it("rolls out only the image, by digest, with no traffic under the candidate tag", () => {
+    const push = steps(deployJob).find((s) => s.run?.includes("docker push"))!;
+    expect(push.run).toContain("{{index .RepoDigests 0}}");
+    expect(push.run).toContain('echo "image=$IMAGE_REPOSITORY@$existing"');
+    const candidate = steps(deployJob).find((s) => s.run?.includes("gcloud run services update "))!;
+    expect(candidate.env?.IMAGE).toBe(expr("steps.push.outputs.image"));
+    expect(candidate.run).toMatch(
+      /gcloud run services update "\$CLOUD_RUN_SERVICE" .*--image "\$IMAGE" --no-traffic --tag "\$CANDIDATE_TAG" --quiet/s,
     );
-    expect(new Set([build, auth, push, rollout, smoke]).size).toBe(5);
+    expect(candidate.run).not.toMatch(/--(set|update)-env-vars|--service-account|--memory|--cpu|--to-latest/);
+    expect(deployJob.env?.CANDIDATE_TAG).toBe(CANDIDATE_TAG);
+    expect(runs(deployJob).join("\n")).not.toContain("--to-latest");
   });
 
-  it("rolls only the image, and routes traffic back to the latest revision", () => {
-    const rollout = runs(deployJob).find((r) => r.includes("gcloud run services update "))!;
-    expect(rollout).toMatch(/gcloud run services update "\$CLOUD_RUN_SERVICE" .*--image "\$IMAGE" --quiet/s);
-    expect(rollout).not.toMatch(/--(set|update)-env-vars|--service-account|--memory|--cpu/);
-    expect(rollout).toMatch(/update-traffic "\$CLOUD_RUN_SERVICE" .*--to-latest/s);
-  });
-
-  it("smoke-tests the service URL with the PAT secret and the released version", () => {
+  it("smoke-tests the candidate's tag URL (a host the stack allows) with the PAT secret and the released version", () => {
     const step = steps(deployJob).find((s) => s.run?.includes("scripts/smoke"))!;
     expect(step.env?.DEVREV_SMOKE_PAT).toBe(expr(`secrets.${GITHUB_SMOKE_SECRET}`));
-    expect(step.run).toContain('scripts/smoke "$SERVICE_URL" --expect-version "$VERSION"');
+    expect(step.env?.CANDIDATE_URL).toBe(expr("steps.candidate.outputs.url"));
+    expect(step.run).toContain('scripts/smoke "$CANDIDATE_URL" --expect-version "$VERSION"');
+    const candidate = steps(deployJob).find((s) => s.run?.includes("gcloud run services update "))!;
+    expect(candidate.run).toContain(`echo "url=https://$CANDIDATE_TAG---$` + `{SERVICE_URL#https://}"`);
     expect(deployJob.env?.SERVICE_URL).toBe(expr("vars.SERVICE_URL"));
+    // The same host the stack adds to MCP_ALLOWED_HOSTS.
+    const env = (
+      synthStack().one("google_cloud_run_v2_service").template as {
+        containers: { env: { name: string; value?: string }[] }[];
+      }
+    ).containers[0]!.env;
+    const hosts = env.find((e) => e.name === "MCP_ALLOWED_HOSTS")!.value!.split(",");
+    expect(hosts).toContain(`${CANDIDATE_TAG}---${hosts[0]}`);
+  });
+
+  it("moves all traffic to exactly the tested revision", () => {
+    const promote = steps(deployJob).find((s) => s.run?.includes("update-traffic"))!;
+    expect(promote.env?.REVISION).toBe(expr("steps.candidate.outputs.revision"));
+    expect(promote.run).toMatch(/update-traffic "\$CLOUD_RUN_SERVICE" .*--to-revisions "\$REVISION=100"/s);
   });
 
   it("writes a job summary with the URL and the version, even when a step failed", () => {
@@ -316,5 +368,107 @@ describe("docs/cicd.md", () => {
       expect(doc).toMatch(new RegExp(`\\| \`${name}\` \\| \`${output}\` \\|`));
     }
     expect(doc).toContain(`gh secret set ${GITHUB_SMOKE_SECRET}`);
+  });
+});
+
+describe("infra.yml: plan on pull requests, apply on approval", () => {
+  const plan = infra.jobs.plan!;
+  const apply = infra.jobs.apply!;
+  const authOf = (job: Job) => steps(job).find(usesAction("google-github-actions/auth"))!;
+
+  it("runs on pull requests and pushes to main that touch the stack, and on demand", () => {
+    expect(infra.on.pull_request?.paths).toEqual(expect.arrayContaining(["infra/**", "cdktf.json"]));
+    expect(infra.on.push).toMatchObject({ branches: ["main"] });
+    expect(infra.on).toHaveProperty("workflow_dispatch");
+  });
+
+  it("plans every recorded deployment as the read-only account, in ENV-plan, with the plan in the summary", () => {
+    expect(plan.strategy?.matrix?.environment).toBe(expr("fromJSON(needs.environments.outputs.list)"));
+    expect(plan.environment?.name).toBe(`${expr("matrix.environment")}-plan`);
+    expect(plan.permissions).toEqual({ contents: "read", "id-token": "write" });
+    expect(authOf(plan).with?.service_account).toBe(expr("vars.INFRA_PLAN_SERVICE_ACCOUNT"));
+    const script = runs(plan).find((r) => r.includes("terraform plan"))!;
+    expect(script).toContain("terraform plan -lock=false -input=false -no-color -out=tfplan");
+    expect(script).toMatch(/terraform show -no-color tfplan[^\n]*\n[\s\S]*>> "\$GITHUB_STEP_SUMMARY"/);
+    expect(runs(plan)).toContain("npm run synth -- --output cdktf.out");
+    expect(plan.env?.DEPLOY_ENVIRONMENT).toBe(expr("matrix.environment"));
+  });
+
+  it("applies only outside pull requests, after the plan, in ENV-infra, as a separate identity", () => {
+    expect(apply.if).toBe("github.event_name != 'pull_request'");
+    expect([apply.needs].flat()).toContain("plan");
+    expect(apply.environment?.name).toBe(`${expr("matrix.environment")}-infra`);
+    expect(authOf(apply).with?.service_account).toBe(expr("vars.INFRA_APPLY_SERVICE_ACCOUNT"));
+    expect(authOf(apply).with?.service_account).not.toBe(authOf(plan).with?.service_account);
+    expect(apply.strategy?.["max-parallel"]).toBe(1);
+    const script = runs(apply).find((r) => r.includes("terraform apply"))!;
+    expect(script).toMatch(
+      /terraform plan -input=false -no-color -out=tfplan[\s\S]*terraform apply -input=false -no-color tfplan/,
+    );
+  });
+
+  it("uses the environments the stack trusts and the variables scripts/configure-github sets", () => {
+    const names = synthStack().config;
+    expect(names.environment).toBe("production");
+    const used = new Set([...text("infra.yml").matchAll(/vars\.([A-Z0-9_]+)/g)].map((m) => m[1]));
+    expect(used).toEqual(new Set(Object.keys(GITHUB_INFRA_VARIABLES)));
+    const condition = synthStack().one("google_iam_workload_identity_pool_provider")
+      .attribute_condition as string;
+    expect(condition).toContain("'production-plan'");
+    expect(condition).toContain("'production-infra'");
+  });
+
+  it("lists the deployments from infra/environments/*.json", () => {
+    const list = runs(infra.jobs.environments).join("\n");
+    expect(list).toContain("find infra/environments -maxdepth 1 -name '*.json'");
+  });
+});
+
+describe("release.yml: the npm package with provenance", () => {
+  const publish = release.jobs.publish!;
+
+  it("publishes v* tags after the CI checks on that tag", () => {
+    expect(release.on).toEqual({ push: { tags: ["v*"] } });
+    expect(release.jobs.test).toMatchObject({
+      uses: "./.github/workflows/ci.yml",
+      with: { ref: expr("github.ref") },
+    });
+    expect([publish.needs].flat()).toEqual(["test"]);
+  });
+
+  it("publishes with provenance, needing only NPM_TOKEN (or trusted publishing)", () => {
+    expect(publish.permissions).toEqual({ contents: "read", "id-token": "write" });
+    const step = steps(publish).find((s) => s.run?.includes("npm publish"))!;
+    expect(step.run).toBe("npm publish --provenance --access public");
+    expect(step.env).toEqual({ NODE_AUTH_TOKEN: expr("secrets.NPM_TOKEN") });
+    const node = steps(publish).find(usesAction("actions/setup-node"))!;
+    expect(node.with?.["registry-url"]).toBe("https://registry.npmjs.org");
+  });
+
+  it("refuses a tag that is not the package version, and names the repository for provenance", () => {
+    const check = runs(publish).find((r) => r.includes("npm pkg set"))!;
+    expect(check).toContain('if [[ "v$version" != "$RELEASE_TAG" ]]');
+    expect(check).toContain('"repository.url=git+https://github.com/$GITHUB_REPOSITORY.git"');
+  });
+});
+
+describe("dependabot.yml", () => {
+  const config = parse(readFileSync(join(ROOT, ".github/dependabot.yml"), "utf8")) as {
+    version: number;
+    updates: { "package-ecosystem": string; directory: string }[];
+  };
+
+  it("updates the pinned actions and the Dockerfile's digest-pinned base image", () => {
+    expect(config.version).toBe(2);
+    expect(config.updates.map((u) => [u["package-ecosystem"], u.directory])).toEqual(
+      expect.arrayContaining([
+        ["github-actions", "/"],
+        ["docker", "/"],
+      ]),
+    );
+    // Dependabot needs the tag beside the digest to know what to update to.
+    const froms = readFileSync(join(ROOT, "Dockerfile"), "utf8").match(/^FROM \S+/gm) ?? [];
+    expect(froms.length).toBeGreaterThan(0);
+    for (const from of froms) expect(from).toMatch(/^FROM node:24-[a-z]+-slim@sha256:[0-9a-f]{64}$/);
   });
 });
