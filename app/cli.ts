@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { type CliOverrides, ConfigError, loadConfig, TRANSPORTS, type Transport } from "./config/config.js";
 import { createLogger } from "./log/logger.js";
+import { routeProcessWarnings } from "./log/process-warnings.js";
 import { startHttpServer } from "./runtime/http-server.js";
 import { printSandboxBanner } from "./runtime/sandbox-banner.js";
 import { runStdio } from "./runtime/stdio.js";
@@ -85,6 +86,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig(env, cli);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  routeProcessWarnings(logger);
 
   if (config.transport === "stdio") {
     const running = await runStdio(config, logger);

@@ -111,8 +111,8 @@ export class DevrevMcpStack extends TerraformStack {
         MCP_LOG_FORMAT: "json",
         // Lets Cloud Logging correlate the trace ids in log lines (projects/ID/traces/TRACE).
         GOOGLE_CLOUD_PROJECT: projectId,
-        // Cloud Run's front end is the one proxy between clients and the container.
-        MCP_TRUST_PROXY_HOPS: "1",
+        // Google's front end appends the client address, then its own, to X-Forwarded-For (README).
+        MCP_TRUST_PROXY_HOPS: "2",
         MCP_AUTH_MODE: config.authMode,
         MCP_ALLOWED_HOSTS: hosts.join(","),
         // OAuth metadata and token audience (docs/oauth.md): the URL clients are given.

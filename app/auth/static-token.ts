@@ -1,21 +1,24 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import type { Identity } from "../mcp/tool.js";
 import { tokenHash } from "../util/token-hash.js";
 import { parseBearer } from "./bearer.js";
 import { missingCredentials } from "./failures.js";
 import type { Authenticator } from "./types.js";
 
+/** The identity of the server token's owner (see server-token-owner.ts); undefined when unknown. */
+export type OwnerLookup = () => Promise<Identity | undefined>;
+
 /**
  * Legacy shared-token mode: one MCP_AUTH_TOKEN for every caller, compared in constant time (over
- * digests, so length differences leak nothing either). DevRev calls use the server's own token.
+ * digests, so length differences leak nothing either). DevRev calls use the server's own token,
+ * and the caller is that token's owner.
  */
-export function createStaticTokenAuthenticator(sharedToken: string, devrevToken: string): Authenticator {
+export function createStaticTokenAuthenticator(
+  sharedToken: string,
+  devrevToken: string,
+  owner: OwnerLookup,
+): Authenticator {
   const expected = createHash("sha256").update(sharedToken).digest();
-  const identity = {
-    userId: "static-token",
-    email: undefined,
-    displayName: "shared token",
-    tokenHash: tokenHash(devrevToken),
-  };
   return {
     mode: "static-token",
     async authenticate(header) {
@@ -33,18 +36,18 @@ export function createStaticTokenAuthenticator(sharedToken: string, devrevToken:
           tokenHash: tokenHash(bearer.token),
         };
       }
-      return { ok: true, identity, devrevToken, fresh: false };
+      return { ok: true, identity: await owner(), devrevToken, fresh: false };
     },
     invalidate() {},
   };
 }
 
 /** Local-only mode (loopback, enforced by config): no caller token, the server's DevRev token. */
-export function createNoAuthAuthenticator(devrevToken: string): Authenticator {
+export function createNoAuthAuthenticator(devrevToken: string, owner: OwnerLookup): Authenticator {
   return {
     mode: "none",
     async authenticate() {
-      return { ok: true, identity: undefined, devrevToken, fresh: false };
+      return { ok: true, identity: await owner(), devrevToken, fresh: false };
     },
     invalidate() {},
   };

@@ -5,9 +5,25 @@ export type AuthFailureReason =
   | "wrong_scheme"
   | "empty_token"
   | "invalid_token"
+  | "token_too_long"
   | "token_revoked"
   | "domain_not_allowed"
+  | "org_not_allowed"
+  | "too_many_failures"
   | "upstream_unavailable";
+
+export type AuthFailure = {
+  ok: false;
+  status: 401 | 403 | 429 | 503;
+  reason: AuthFailureReason;
+  /** Safe to show the caller: never contains the token. */
+  message: string;
+  /** RFC 6750 error code, set when the caller presented a token. */
+  error?: "invalid_token" | "insufficient_scope";
+  retryAfterSeconds?: number;
+  tokenHash?: string;
+  identity?: Identity;
+};
 
 export type AuthOutcome =
   | {
@@ -18,22 +34,21 @@ export type AuthOutcome =
       /** True when this request caused an upstream validation (not served from cache). */
       fresh: boolean;
     }
-  | {
-      ok: false;
-      status: 401 | 403 | 503;
-      reason: AuthFailureReason;
-      /** Safe to show the caller: never contains the token. */
-      message: string;
-      /** RFC 6750 error code, set when the caller presented a token. */
-      error?: "invalid_token" | "insufficient_scope";
-      retryAfterSeconds?: number;
-      tokenHash?: string;
-      identity?: Identity;
-    };
+  | AuthFailure;
+
+/**
+ * Asked by an authenticator right before it checks, upstream, a token it has never seen succeed.
+ * Tokens it already knows to be good never reach the gate, so other callers' failures from the
+ * same address cannot lock them out.
+ */
+export interface ValidationGate {
+  /** A slot to spend on the check (refunded if the token is good), or the refusal to answer with. */
+  reserve(): { ok: true; refund(): void } | { ok: false; refusal: AuthFailure };
+}
 
 export interface Authenticator {
   readonly mode: string;
-  authenticate(authorization: string | undefined): Promise<AuthOutcome>;
+  authenticate(authorization: string | undefined, gate?: ValidationGate): Promise<AuthOutcome>;
   /** Forget a token, e.g. when DevRev refused it in the middle of a request. */
   invalidate(tokenHash: string): void;
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { type AllowedOrg, parseAllowedOrg } from "../auth/orgs.js";
 import { defaultArtifactHosts } from "../devrev/artifacts.js";
 import { parseOAuthKeys } from "../oauth/keys.js";
 import { boolFlag, httpUrl, intInRange, oneOf, optionalSecret, stringList } from "./env-parsers.js";
+import { GENERATE_HINT, sharedTokenWeakness } from "./shared-token-strength.js";
 
 export const TRANSPORTS = ["stdio", "streamable-http"] as const;
 export const AUTH_MODES = ["devrev-pat", "static-token", "none"] as const;
@@ -37,6 +39,19 @@ const envSchema = z.object({
   MCP_AUTH_MODE: oneOf(AUTH_MODES, "devrev-pat"),
   MCP_AUTH_TOKEN: optionalSecret(),
   MCP_AUTH_ALLOWED_DOMAINS: stringList(domain),
+  MCP_AUTH_ALLOWED_ORGS: stringList().transform((entries, ctx) => {
+    const orgs: AllowedOrg[] = [];
+    for (const entry of entries) {
+      const org = parseAllowedOrg(entry);
+      if (org) orgs.push(org);
+      else
+        ctx.addIssue({
+          code: "custom",
+          message: `"${entry}" is not a DevRev dev org id; use don:identity:dvrv-us-1:devo/0, devo/0 or 0`,
+        });
+    }
+    return orgs;
+  }),
   MCP_AUTH_CACHE_TTL_SECONDS: intInRange(300, 0, 86_400),
   MCP_AUTH_NEGATIVE_CACHE_TTL_SECONDS: intInRange(30, 0, 3_600),
   MCP_AUTH_CACHE_MAX_ENTRIES: intInRange(10_000, 1, 1_000_000),
@@ -80,6 +95,8 @@ export interface Config {
     mode: AuthMode;
     staticToken: string | undefined;
     allowedDomains: readonly string[];
+    /** Dev orgs allowed to connect (MCP_AUTH_ALLOWED_ORGS); empty = any. */
+    allowedOrgs: readonly AllowedOrg[];
     cacheTtlSeconds: number;
     negativeCacheTtlSeconds: number;
     cacheMaxEntries: number;
@@ -128,6 +145,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** X-Forwarded-For entries Google's front end adds on Cloud Run: the client's address and its own. */
+export const CLOUD_RUN_PROXY_HOPS = 2;
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 export const isLoopbackHost = (host: string) => LOOPBACK.test(host);
 
@@ -166,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
       mode: e.MCP_AUTH_MODE,
       staticToken: e.MCP_AUTH_TOKEN,
       allowedDomains: e.MCP_AUTH_ALLOWED_DOMAINS,
+      allowedOrgs: e.MCP_AUTH_ALLOWED_ORGS,
       cacheTtlSeconds: e.MCP_AUTH_CACHE_TTL_SECONDS,
       negativeCacheTtlSeconds: e.MCP_AUTH_NEGATIVE_CACHE_TTL_SECONDS,
       cacheMaxEntries: e.MCP_AUTH_CACHE_MAX_ENTRIES,
@@ -175,8 +196,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
       unauthenticatedRpm: e.MCP_RATE_LIMIT_UNAUTHENTICATED_RPM,
     },
     http: {
-      // Cloud Run (K_SERVICE is set there) puts exactly one Google front end before us.
-      trustProxyHops: e.MCP_TRUST_PROXY_HOPS >= 0 ? e.MCP_TRUST_PROXY_HOPS : e.K_SERVICE ? 1 : 0,
+      // On Cloud Run (K_SERVICE is set there) Google's front end appends two addresses to
+      // X-Forwarded-For: the client's, then its own. The client is the second from the end, which
+      // is Express's "trust proxy" 2. See README (Threat model: client addresses).
+      trustProxyHops:
+        e.MCP_TRUST_PROXY_HOPS >= 0 ? e.MCP_TRUST_PROXY_HOPS : e.K_SERVICE ? CLOUD_RUN_PROXY_HOPS : 0,
       allowedHosts: e.MCP_ALLOWED_HOSTS,
       allowedOrigins: e.MCP_ALLOWED_ORIGINS,
       corsAllowedOrigins: e.MCP_CORS_ALLOWED_ORIGINS,
@@ -222,10 +246,9 @@ function crossCheck(c: Config): string[] {
   if (c.auth.mode === "static-token") {
     if (!c.auth.staticToken) {
       problems.push("MCP_AUTH_TOKEN: required when MCP_AUTH_MODE=static-token (the shared Bearer token)");
-    } else if (c.auth.staticToken.length < 16) {
-      problems.push(
-        "MCP_AUTH_TOKEN: must be at least 16 characters; generate one with `openssl rand -hex 32`",
-      );
+    } else {
+      const weakness = sharedTokenWeakness(c.auth.staticToken);
+      if (weakness) problems.push(`MCP_AUTH_TOKEN: too weak: it ${weakness}; ${GENERATE_HINT}`);
     }
     if (!c.devrev.token && !c.sandbox.enabled) {
       problems.push("DEVREV_API_TOKEN: required when MCP_AUTH_MODE=static-token (DevRev calls use it)");

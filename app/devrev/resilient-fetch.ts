@@ -38,6 +38,11 @@ export interface ResilientFetchDeps {
   onRetry?: (event: RetryEvent) => void;
   /** Whether DevRev answered at all (any status below 500) — feeds the readiness view. */
   onOutcome?: (reachable: boolean) => void;
+  /**
+   * The whole request's signal (its deadline, or the caller going away): every call and retry of
+   * this client stops with it, whether or not the tool passed a signal of its own.
+   */
+  signal?: AbortSignal;
 }
 
 const NEVER_ABORTED = new AbortController().signal;
@@ -83,13 +88,32 @@ export function resilientFetch(policy: RetryPolicy, deps: ResilientFetchDeps = {
   const backoff = (attempt: number) =>
     Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 
-  return async function fetchWithRetries(request: Request | PlainRequest): Promise<WireResponse> {
+  /** An abort of the whole request (its deadline, the caller leaving) as a typed DevRev failure. */
+  const stopped = async (request: Request | PlainRequest): Promise<WireResponse> => {
+    try {
+      return await fetchWithRetries(request);
+    } catch (err) {
+      if (!deps.signal?.aborted || err instanceof DevRevError) throw err;
+      const reason = deps.signal.reason;
+      throw new DevRevError("timeout", {
+        operation: operationOf(request.url),
+        message: `stopped: ${reason instanceof Error ? reason.message : "the request was cancelled"}`,
+        cause: err,
+      });
+    }
+  };
+
+  async function fetchWithRetries(request: Request | PlainRequest): Promise<WireResponse> {
     const operation = operationOf(request.url);
     const read = isReadOperation(operation);
     // Read once: a Request body can be consumed only once, and each attempt needs it.
     const body =
       request instanceof PlainRequest ? request.bodyText : request.body ? await request.text() : undefined;
-    const callerSignal = request.signal;
+    const callerSignal = !deps.signal
+      ? request.signal
+      : request.signal === NEVER_ABORTED || request.signal === deps.signal
+        ? deps.signal
+        : AbortSignal.any([request.signal, deps.signal]);
 
     for (let attempt = 1; ; attempt++) {
       const canRetry = attempt <= policy.maxRetries;
@@ -142,7 +166,8 @@ export function resilientFetch(policy: RetryPolicy, deps: ResilientFetchDeps = {
       deps.onRetry?.({ operation, attempt, reason: `HTTP ${status}`, delayMs });
       await sleep(delayMs, callerSignal);
     }
-  };
+  }
+  return deps.signal ? stopped : fetchWithRetries;
 }
 
 /**

@@ -6,12 +6,14 @@ import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { createOAuthServer, OAUTH_MCP_PATHS, type OAuthOptions } from "../oauth/index.js";
 import { authMiddleware } from "./auth-middleware.js";
+import { batchPolicy } from "./batch-policy.js";
 import { type DevRevReachability, healthRoutes } from "./health.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
 import { type McpRouteDeps, mcpPostHandler, methodNotAllowed } from "./mcp-route.js";
 import { originGuard } from "./origin-guard.js";
 import { failedAuthLimiter, identityRateLimit } from "./rate-limit.js";
 import { requestContext } from "./request-context.js";
+import { requestDeadline } from "./request-deadline.js";
 import { requestState } from "./request-state.js";
 import { securityHeaders } from "./security-headers.js";
 
@@ -43,8 +45,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use(requestContext(deps.logger, deps.projectId));
   app.use(securityHeaders);
   app.use(healthRoutes(deps.version, deps.reachability, deps.isDraining));
+  app.use(refuseWhileDraining(deps.isDraining));
   const failures = failedAuthLimiter(config.rateLimit.unauthenticatedRpm);
-  deps.onClose?.(() => failures?.shutdown());
   // The authorization server's pages and endpoints are reached by browsers on this server's own
   // origin (consent) and by clients from anywhere (metadata, token): they have their own checks
   // (CSRF, same-origin forms, PKCE), so they sit before the MCP Origin guard.
@@ -54,7 +56,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
         auth: deps.auth,
         auditor: deps.auditor,
         logger: deps.logger,
-        ...(failures ? { recordFailure: failures.recordFailure } : {}),
+        ...(failures ? { recordFailure: failures.recordFailure, failures } : {}),
       })
     : undefined;
   if (oauth) {
@@ -98,23 +100,25 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     );
   }
 
+  const perIdentity = identityRateLimit(config.rateLimit.perIdentityRpm);
   const afterAuth = [
-    identityRateLimit(config.rateLimit.perIdentityRpm),
+    perIdentity?.handler,
     requireJson,
     express.json({ limit: config.http.maxBodyBytes, type: () => true }),
+    batchPolicy(perIdentity?.chargeExtra),
     requestDeadline(config.http.requestTimeoutMs),
   ];
-  const guard = [
-    failures?.guard,
-    authMiddleware(deps.auth, deps.auditor, failures?.recordFailure),
-    ...afterAuth,
-  ].filter((h): h is RequestHandler => h !== undefined);
+  // No address guard before authentication: a token that already worked is never refused for
+  // other callers' failures; the authenticator asks `failures` only before checking an unknown one.
+  const guard = [authMiddleware(deps.auth, deps.auditor, failures), ...afterAuth].filter(
+    (h): h is RequestHandler => h !== undefined,
+  );
 
   app.post(MCP_PATHS, ...guard, mcpPostHandler(deps));
   app.all(MCP_PATHS, methodNotAllowed);
   if (oauth) {
     // The same MCP handling as /mcp; only how the caller's PAT arrives differs.
-    const oauthGuard = [failures?.guard, ...oauth.doorGuards, ...afterAuth].filter(
+    const oauthGuard = [...oauth.doorGuards, ...afterAuth].filter(
       (h): h is RequestHandler => h !== undefined,
     );
     app.post(OAUTH_MCP_PATHS, ...oauthGuard, mcpPostHandler(deps));
@@ -132,6 +136,34 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   return app;
 }
 
+/**
+ * After SIGTERM the listener stays open until the calls already running have finished, and every
+ * new request gets this clean refusal instead of a refused or reset connection: a client can tell
+ * "retry elsewhere" from "the server broke". Connection: close moves keep-alive clients off.
+ */
+function refuseWhileDraining(isDraining: () => boolean): RequestHandler {
+  return (req, res, next) => {
+    if (!isDraining()) return next();
+    const refuse = () => {
+      res.setHeader("Connection", "close");
+      res.setHeader("Retry-After", "1");
+      sendJsonRpcError(
+        res,
+        503,
+        JsonRpcCode.ServerError,
+        "This server instance is shutting down and takes no new requests. Retry: another instance will answer.",
+        { reason: "shutting_down" },
+      );
+    };
+    // Read the body first: closing a socket with unread request bytes makes the kernel send a
+    // reset, which can reach the client before the answer does.
+    if (req.readableEnded || (req.readableLength === 0 && req.complete)) return refuse();
+    req.on("end", refuse);
+    req.on("error", refuse);
+    req.resume();
+  };
+}
+
 const requireJson: RequestHandler = (req, res, next) => {
   if (!req.is("application/json")) {
     sendJsonRpcError(
@@ -144,25 +176,6 @@ const requireJson: RequestHandler = (req, res, next) => {
   }
   next();
 };
-
-/** Bounds how long one request may hold a connection, whatever DevRev does. */
-function requestDeadline(ms: number): RequestHandler {
-  return (req, res, next) => {
-    const timer = setTimeout(() => {
-      requestState(req).logger.warn("request deadline exceeded", { deadline_ms: ms });
-      if (res.headersSent) res.end();
-      else
-        sendJsonRpcError(
-          res,
-          504,
-          JsonRpcCode.InternalError,
-          `The request took longer than ${ms / 1000} s and was stopped. Narrow it and retry.`,
-        );
-    }, ms);
-    res.on("close", () => clearTimeout(timer));
-    next();
-  };
-}
 
 interface HttpError extends Error {
   status?: number;

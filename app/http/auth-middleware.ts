@@ -2,6 +2,7 @@ import type { RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
 import type { Auditor } from "../log/audit.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
+import type { FailedAuthLimiter } from "./rate-limit.js";
 import { requestState } from "./request-state.js";
 
 export const REALM = "devrev-mcp";
@@ -17,14 +18,17 @@ export interface CredentialSource {
 export function authMiddleware(
   auth: Authenticator,
   auditor: Auditor,
-  onFailure?: (req: Parameters<RequestHandler>[0]) => void,
+  failures?: FailedAuthLimiter,
   source?: CredentialSource,
 ): RequestHandler {
   return async (req, res, next) => {
     const state = requestState(req);
     let outcome: Awaited<ReturnType<Authenticator["authenticate"]>>;
     try {
-      outcome = await auth.authenticate(source ? source.credentials(req) : req.headers.authorization);
+      outcome = await auth.authenticate(
+        source ? source.credentials(req) : req.headers.authorization,
+        failures?.gateFor(req),
+      );
     } catch (err) {
       next(err);
       return;
@@ -57,8 +61,6 @@ export function authMiddleware(
       return;
     }
     state.tokenHash = outcome.tokenHash;
-    // DevRev being down is not the caller's failure; everything else counts against the address.
-    if (outcome.status !== 503) onFailure?.(req);
     auditor.record(
       {
         event: "auth.failure",
@@ -74,7 +76,8 @@ export function authMiddleware(
     const challenge = [`Bearer realm="${REALM}"`];
     if (outcome.error) challenge.push(`error="${outcome.error}"`, `error_description="${outcome.reason}"`);
     if (source?.challengeParams) challenge.push(...source.challengeParams());
-    if (outcome.status !== 503) res.setHeader("WWW-Authenticate", challenge.join(", "));
+    if (outcome.status === 401 || outcome.status === 403)
+      res.setHeader("WWW-Authenticate", challenge.join(", "));
     if (outcome.retryAfterSeconds !== undefined)
       res.setHeader("Retry-After", String(outcome.retryAfterSeconds));
     sendJsonRpcError(res, outcome.status, JsonRpcCode.ServerError, outcome.message, {

@@ -9,6 +9,8 @@ export const JsonRpcCode = {
   MethodNotFound: -32601,
   InvalidParams: -32602,
   InternalError: -32603,
+  /** The request ran past MCP_REQUEST_TIMEOUT_MS (the SDKs use this code for timeouts too). */
+  RequestTimeout: -32001,
   /** Server-defined range: transport-level refusals (auth, limits, hygiene). */
   ServerError: -32000,
 } as const;

@@ -17,8 +17,8 @@ export interface McpRouteDeps {
   baseSurface: Surface;
   auth: Authenticator;
   logger: Logger;
-  /** A DevRev client for this caller's token; cheap, made per request. */
-  devrevFor(token: string): DevRevClient;
+  /** A DevRev client for this caller's token; cheap, made per request. Its calls stop with `signal`. */
+  devrevFor(token: string, signal?: AbortSignal): DevRevClient;
   /** Registers cleanup to run when the server stops. */
   onClose?: (cleanup: () => void) => void;
 }
@@ -64,7 +64,7 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
     }
     let upstreamAuthFailure: DevRevError | undefined;
     const caller: Caller = {
-      devrev: deps.devrevFor(token),
+      devrev: deps.devrevFor(token, state.signal),
       identity: state.identity,
       surface: narrow(narrow(deps.baseSurface, state.grantNarrowing ?? {}), narrowing.request),
       logger: state.logger,

@@ -14,6 +14,8 @@ export interface RequestState {
   mcpMethod?: string;
   /** What the caller's OAuth grant allows (its scope); requests can narrow further, never widen. */
   grantNarrowing?: { readOnly?: boolean };
+  /** Aborted at the request deadline or when the caller goes away: DevRev calls stop with it. */
+  signal?: AbortSignal;
 }
 
 const STATE = Symbol("devrev-mcp-request-state");

@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import type { Authenticator } from "../auth/types.js";
+import type { FailedAuthLimiter } from "../http/rate-limit.js";
 import { requestState } from "../http/request-state.js";
 import type { Auditor, OAuthAuditEvent } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
@@ -30,6 +31,8 @@ export interface OAuthOptions {
   clientMetadataFetch?: Partial<ClientMetadataFetchOptions>;
   /** Counts a failed attempt against the caller's address (the failed-auth limiter). */
   recordFailure?: (req: Request) => void;
+  /** The failed-auth limiter itself: the door's PAT check asks it before checking an unknown PAT. */
+  failures?: FailedAuthLimiter;
 }
 
 export interface OAuthContext extends Omit<OAuthOptions, "now" | "clientMetadataFetch"> {

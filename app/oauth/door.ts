@@ -6,9 +6,10 @@ import {
   OAuthErrorCode,
   verifyBearerToken,
 } from "@modelcontextprotocol/server";
-import type { Request, RequestHandler } from "express";
+import type { RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
 import { authMiddleware } from "../http/auth-middleware.js";
+import type { FailedAuthLimiter } from "../http/rate-limit.js";
 import { requestState } from "../http/request-state.js";
 import type { Auditor } from "../log/audit.js";
 import type { OAuthContext } from "./context.js";
@@ -29,7 +30,7 @@ export function oauthDoorGuards(
   ctx: OAuthContext,
   auth: Authenticator,
   auditor: Auditor,
-  onFailure?: (req: Request) => void,
+  failures?: FailedAuthLimiter,
 ): RequestHandler[] {
   const metadataUrl = () => getOAuthProtectedResourceMetadataUrl(ctx.resourceUrl());
   const verifier = {
@@ -59,7 +60,7 @@ export function oauthDoorGuards(
       req.auth = await verifyBearerToken(req.headers.authorization, options);
       next();
     } catch (error) {
-      onFailure?.(req);
+      failures?.recordFailure(req);
       auditor.record(
         {
           event: "auth.failure",
@@ -81,7 +82,7 @@ export function oauthDoorGuards(
     }
   };
 
-  const pat = authMiddleware(auth, auditor, onFailure, {
+  const pat = authMiddleware(auth, auditor, failures, {
     credentials: (req) => `Bearer ${(req.auth as PatAuthInfo).extra.pat}`,
     challengeParams: () => [`resource_metadata="${metadataUrl()}"`],
   });

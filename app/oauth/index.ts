@@ -26,7 +26,7 @@ export function createOAuthServer(options: OAuthOptions): OAuthServer {
   routes.use(tokenRoutes(ctx));
   return {
     routes,
-    doorGuards: oauthDoorGuards(ctx, options.auth, options.auditor, options.recordFailure),
+    doorGuards: oauthDoorGuards(ctx, options.auth, options.auditor, options.failures),
     context: ctx,
   };
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server, ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { createDevRevPatAuthenticator } from "../auth/devrev-pat.js";
+import { serverTokenOwner } from "../auth/server-token-owner.js";
 import { createNoAuthAuthenticator, createStaticTokenAuthenticator } from "../auth/static-token.js";
 import type { Authenticator } from "../auth/types.js";
 import type { Config } from "../config/config.js";
@@ -29,20 +30,28 @@ const USER_AGENT = `${SERVER_NAME}/${VERSION}`;
 
 function buildAuthenticator(config: Readonly<Config>, reachability: DevRevReachability): Authenticator {
   const serverToken = config.devrev.token ?? "";
+  const owner = () =>
+    serverTokenOwner({
+      baseUrl: config.devrev.baseUrl,
+      token: serverToken,
+      userAgent: USER_AGENT,
+      ttlMs: config.auth.cacheTtlSeconds * 1000,
+    });
   switch (config.auth.mode) {
     case "static-token":
-      return createStaticTokenAuthenticator(config.auth.staticToken ?? "", serverToken);
+      return createStaticTokenAuthenticator(config.auth.staticToken ?? "", serverToken, owner());
     case "none":
-      return createNoAuthAuthenticator(serverToken);
+      return createNoAuthAuthenticator(serverToken, owner());
     case "devrev-pat":
       return createDevRevPatAuthenticator({
         baseUrl: config.devrev.baseUrl,
         allowedDomains: config.auth.allowedDomains,
+        allowedOrgs: config.auth.allowedOrgs,
         ttlSeconds: config.auth.cacheTtlSeconds,
         negativeTtlSeconds: config.auth.negativeCacheTtlSeconds,
         maxEntries: config.auth.cacheMaxEntries,
         userAgent: USER_AGENT,
-        onValidated: (ok) => reachability.record(ok),
+        onValidated: (reachable) => reachability.record(reachable),
       });
   }
 }
@@ -108,8 +117,9 @@ export async function startHttpServer(
           },
         }
       : {}),
-    devrevFor: (token) =>
+    devrevFor: (token, signal) =>
       createDevRevClient({
+        signal,
         baseUrl: config.devrev.baseUrl,
         token,
         userAgent: USER_AGENT,
@@ -122,10 +132,29 @@ export async function startHttpServer(
   });
 
   const server = app.listen(config.port, config.host);
-  server.on("request", (_req, res) => {
+  // Requests that arrived before the drain began are the ones worth waiting for; those that
+  // arrive during it are refused at once and only counted so the wait can tell them apart.
+  let refusing = 0;
+  // Connections accepted whose first request has not arrived yet: closing one at the end of the
+  // drain would reset a request the client is sending on it.
+  const fresh = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    fresh.add(socket);
+    socket.once("close", () => fresh.delete(socket));
+  });
+  // Before Express's own listener, which may answer (a drain refusal) synchronously.
+  const open = new Set<ServerResponse>();
+  server.prependListener("request", (req, res) => {
+    fresh.delete(req.socket);
+    open.add(res);
+    res.once("close", () => open.delete(res));
     inFlight++;
-    if (draining) res.setHeader("Connection", "close");
-    res.on("close", () => inFlight--);
+    const refused = draining;
+    if (refused) refusing++;
+    res.on("close", () => {
+      inFlight--;
+      if (refused) refusing--;
+    });
   });
   await once(server, "listening");
   // Node's defaults would cut a slow DevRev call short or keep dead sockets; bound both explicitly.
@@ -142,15 +171,26 @@ export async function startHttpServer(
     port,
     server,
     async shutdown() {
+      // New requests now get a 503 with Connection: close (see refuseWhileDraining); the listener
+      // stays open while earlier ones finish, so nobody meets a refused or reset connection.
+      // Idle keep-alive sockets are not cut here: closing one races a request the client is
+      // already sending on it (that was the reset); each is closed after its next answer.
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Calls already running end their connection with their answer, so no client reuses a
+      // socket the server is about to close.
+      for (const res of open) if (!res.headersSent) res.setHeader("Connection", "close");
       const deadline = Date.now() + config.http.shutdownGraceMs;
-      while (inFlight > 0 && Date.now() < deadline) {
+      while (inFlight > refusing && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 25));
-        server.closeIdleConnections();
       }
-      const left = inFlight;
+      const left = Math.max(0, inFlight - refusing);
+      // server.close() also closes sockets it counts as idle, which includes one just accepted
+      // whose request is still arriving: wait for a moment with none (briefly), then close.
+      const settle = Date.now() + 500;
+      while ((inFlight > 0 || fresh.size > 0) && Date.now() < settle) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       for (const cleanup of cleanups) cleanup();

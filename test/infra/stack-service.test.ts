@@ -54,7 +54,7 @@ describe("McpService", () => {
     expect(envValue("MCP_TRANSPORT")).toBe("streamable-http");
     expect(envValue("MCP_HOST")).toBe("0.0.0.0");
     expect(envValue("MCP_LOG_FORMAT")).toBe("json");
-    expect(envValue("MCP_TRUST_PROXY_HOPS")).toBe("1");
+    expect(envValue("MCP_TRUST_PROXY_HOPS")).toBe("2");
   });
 
   it("names the project, so Cloud Logging correlates the trace ids in log lines", () => {

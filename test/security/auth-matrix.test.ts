@@ -134,7 +134,7 @@ describe("when DevRev cannot answer", () => {
 
 describe("static-token mode", () => {
   it("accepts only the shared token, compared in constant time, and calls DevRev with the server's PAT", async () => {
-    const shared = "0123456789abcdef0123456789abcdef";
+    const shared = "q3Vx9ZkP2mW7tLr4yB8nC1sJ6dF0hG5a";
     const s = await startTestServer({
       MCP_AUTH_MODE: "static-token",
       MCP_AUTH_TOKEN: shared,

@@ -34,11 +34,11 @@ describe("configuration", () => {
     expect(loadConfig({ ...http, PORT: "9090", MCP_PORT: "7070" }).port).toBe(7070);
   });
 
-  it("trusts one proxy hop on Cloud Run unless told otherwise", () => {
-    expect(loadConfig({ ...http, K_SERVICE: "devrev-mcp" }).http.trustProxyHops).toBe(1);
+  it("trusts exactly what Google's front end appends on Cloud Run (client, then its own) unless told otherwise", () => {
+    expect(loadConfig({ ...http, K_SERVICE: "devrev-mcp" }).http.trustProxyHops).toBe(2);
     expect(
-      loadConfig({ ...http, K_SERVICE: "devrev-mcp", MCP_TRUST_PROXY_HOPS: "2" }).http.trustProxyHops,
-    ).toBe(2);
+      loadConfig({ ...http, K_SERVICE: "devrev-mcp", MCP_TRUST_PROXY_HOPS: "1" }).http.trustProxyHops,
+    ).toBe(1);
   });
 
   it("names the variable, the problem and the accepted form", () => {
@@ -78,7 +78,7 @@ describe("configuration", () => {
     expect(p.some((m) => m.startsWith("DEVREV_API_TOKEN: required"))).toBe(true);
     expect(
       problems({ ...http, MCP_AUTH_MODE: "static-token", MCP_AUTH_TOKEN: "short", DEVREV_API_TOKEN: "x" })[0],
-    ).toMatch(/at least 16 characters/);
+    ).toMatch(/at least 32/);
   });
 
   it("refuses auth mode none off loopback", () => {
