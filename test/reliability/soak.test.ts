@@ -115,5 +115,7 @@ describe("soak: alice, bob and eve interleaved", () => {
     });
     expect(new Set(log.map((e) => e.op))).toEqual(new Set(PEOPLE.flatMap((p) => p.ops)));
     expect(server.sandbox.violations()).toEqual([]);
-  });
+    // No wall-clock bar: on a machine with a load average of 24 the default 30 s ran out. The
+    // assertions above are the contract; the limit only stops a hung run.
+  }, 300_000);
 });
