@@ -98,7 +98,13 @@ export function apiHandler(state: SandboxState, opts: SandboxOptions): RequestHa
       if (refusal) throw badRequest(refusal);
       // Before the handler, so a refused request changes nothing.
       checkFields(body, fieldsOf(op));
-      const result = handler({ store: state.store, actor, input: new Input(body), now: state.now() });
+      const result = handler({
+        store: state.store,
+        actor,
+        input: new Input(body),
+        now: state.now(),
+        baseUrl: `${req.protocol}://${req.get("host")}`,
+      });
       // Latency after the work and the hooks, so a test can see a request arrive while it is slow.
       if (opts.latencyMs) await sleep(opts.latencyMs);
       if (fault === "lost") {

@@ -1,8 +1,10 @@
-// Assembles the express app: health, test controls, then every other path as a DevRev operation.
+// Assembles the express app: health, test controls, the file store (artifact uploads and downloads),
+// then every other path as a DevRev operation.
 import express, { type ErrorRequestHandler } from "express";
 import { adminRouter } from "./admin.js";
 import { apiHandler } from "./api.js";
 import { entityTooLarge } from "./errors.js";
+import { filesRouter } from "./files.js";
 import { SandboxState } from "./state.js";
 import type { SandboxOptions } from "./types.js";
 
@@ -28,6 +30,7 @@ export function createSandboxApp(opts: SandboxOptions = {}): { app: express.Expr
     res.json({ status: "ok" });
   });
   app.use("/_sandbox", adminRouter(state));
+  app.use(filesRouter(state));
   app.use(express.raw({ type: () => true, limit: "1mb" }));
   app.use(apiHandler(state, opts));
   app.use(bodyErrors);

@@ -135,6 +135,8 @@ export interface ArticleRec extends Audit {
   owned_by: string[];
   tags: TagRef[];
   url?: string;
+  /** The body: artifact ids (HTML or markdown files), the content artifact first. */
+  artifacts: string[];
   num_upvotes: number;
   num_downvotes: number;
   parent?: string;
@@ -164,6 +166,15 @@ export interface GroupRec extends Audit {
   owner?: string;
   is_default: boolean;
   members: string[];
+}
+
+export interface ArtifactRec extends Audit {
+  file_name: string;
+  /** MIME type, as given to artifacts.prepare (or taken from the upload). */
+  file_type: string;
+  configuration_set?: string;
+  /** The uploaded bytes; absent until the upload arrives. */
+  content?: Buffer;
 }
 
 export interface MeetingRec extends Audit {

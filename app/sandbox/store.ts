@@ -26,6 +26,7 @@ export type Kind =
   | "incident"
   | "engagement"
   | "meeting"
+  | "artifact"
   | "question_answer";
 
 /** Objects per kind: assignable to Record<string, number>, with the kinds spelled out. */
@@ -121,6 +122,10 @@ export class Store {
   readonly incidents = new Table<R.IncidentRec>("incident", this.index);
   readonly engagements = new Table<R.EngagementRec>("engagement", this.index);
   readonly meetings = new Table<R.MeetingRec>("meeting", this.index);
+  readonly artifacts = new Table<R.ArtifactRec>("artifact", this.index);
+  /** Unguessable upload and download tokens (the sandbox's stand-in for presigned URLs). */
+  readonly uploadTokens = new Map<string, string>();
+  readonly downloadTokens = new Map<string, { artifact: string; expires: number }>();
   readonly questionAnswers = new Table<R.QuestionAnswerRec>("question_answer", this.index);
 
   private readonly tables: Record<Kind, Table<R.Audit>> = {
@@ -147,6 +152,7 @@ export class Store {
     incident: this.incidents,
     engagement: this.engagements,
     meeting: this.meetings,
+    artifact: this.artifacts,
     question_answer: this.questionAnswers,
   };
 
@@ -194,6 +200,7 @@ export class Store {
       incidents: this.incidents.size,
       engagements: this.engagements.size,
       meetings: this.meetings.size,
+      artifacts: this.artifacts.size,
       question_answers: this.questionAnswers.size,
     };
   }

@@ -1,4 +1,6 @@
-// articles.*: knowledge-base articles. The list answer carries `total` (the spec requires it).
+// articles.*: knowledge-base articles. The list answer carries `total` (the spec requires it). As on
+// DevRev, the body is not a field: it lives in artifacts (resource.artifacts), which clients read
+// with artifacts.locate and write with artifacts.prepare + upload, then content_artifact.
 import type { S } from "../api-types.js";
 import { type Fields, PAGE, setOf, TAG_LIST, TAG_SET } from "../fields.js";
 import { inAny } from "../filters.js";
@@ -7,6 +9,7 @@ import { paginate } from "../pagination.js";
 import type { ArticleRec } from "../records.js";
 import type { Store } from "../store.js";
 import { audit, partSummary, tagWithValue, userSummary } from "../summaries.js";
+import { artifactSummary } from "./artifacts.js";
 import {
   created,
   defined,
@@ -14,7 +17,9 @@ import {
   listBody,
   mustGet,
   readRefSet,
+  readSet,
   readTagList,
+  ref,
   refs,
   touch,
   USER_KINDS,
@@ -37,7 +42,10 @@ export function renderArticle(store: Store, a: ArticleRec): S["article"] {
     authored_by: a.authored_by.map((u) => userSummary(store, u)),
     owned_by: a.owned_by.map((u) => userSummary(store, u)),
     tags: a.tags.map((t) => tagWithValue(store, t)),
-    resource: a.url ? { url: a.url } : {},
+    resource: defined({
+      url: a.url,
+      artifacts: a.artifacts.length ? a.artifacts.map((id) => artifactSummary(store, id)) : undefined,
+    }),
     num_upvotes: a.num_upvotes,
     num_downvotes: a.num_downvotes,
   });
@@ -88,6 +96,13 @@ const ARTICLE_FILTER = [
   "parent",
 ];
 
+/** The body's artifacts, the content artifact first; each must be an existing artifact. */
+function bodyArtifacts(store: Store, content: string | undefined, rest: readonly string[], prefix: string) {
+  const content_ = content ? [ref(store, content, `${prefix}content_artifact`, ["artifact"])] : [];
+  const others = rest.map((id) => ref(store, id, `${prefix}artifacts`, ["artifact"]));
+  return [...new Set([...content_, ...others])];
+}
+
 export const articlesFields: Fields = {
   "articles.list": [...PAGE, ...ARTICLE_FILTER],
   "articles.count": ARTICLE_FILTER,
@@ -102,6 +117,8 @@ export const articlesFields: Fields = {
     "owned_by",
     ...TAG_LIST,
     "resource.url",
+    "resource.content_artifact",
+    "resource.artifacts",
   ],
   "articles.update": [
     "id",
@@ -111,6 +128,8 @@ export const articlesFields: Fields = {
     ...setOf("applies_to_parts", "owned_by", "authored_by"),
     ...TAG_SET,
     "url",
+    "content_artifact",
+    ...setOf("artifacts"),
   ],
   "articles.delete": ["id"],
 };
@@ -151,6 +170,12 @@ export const articlesHandlers: Handlers = {
         owned_by: owners,
         tags: readTagList(store, input.optObjArray("tags"), "tags") ?? [],
         url: resource?.optStr("url"),
+        artifacts: bodyArtifacts(
+          store,
+          resource?.optStr("content_artifact"),
+          resource?.optStrArray("artifacts") ?? [],
+          "resource.",
+        ),
         num_upvotes: 0,
         num_downvotes: 0,
         ...created(ctx),
@@ -175,6 +200,13 @@ export const articlesHandlers: Handlers = {
     a.tags = updateTags(store, input, a.tags);
     const url = input.optStr("url");
     if (url !== undefined) a.url = url;
+    // content_artifact replaces the first artifact; artifacts.set replaces the rest (all of them
+    // when no content_artifact comes along).
+    const content = input.optStr("content_artifact");
+    const set = readSet(input, "artifacts");
+    if (content !== undefined || set !== undefined) {
+      a.artifacts = bodyArtifacts(store, content, set ?? a.artifacts.slice(1), "");
+    }
     touch(ctx, a);
     return { article: renderArticle(store, a) };
   },

@@ -10,6 +10,8 @@ export interface Ctx {
   actor: DevUserRec;
   input: Input;
   now: Date;
+  /** Where clients reach this sandbox (`http://127.0.0.1:PORT`): upload and download URLs live there. */
+  baseUrl: string;
 }
 
 export type Handler = (ctx: Ctx) => unknown;

@@ -2,6 +2,7 @@
 
 import { type Fields, type FieldTree, fieldTree } from "../fields.js";
 import { articlesFields, articlesHandlers } from "./articles.js";
+import { artifactsFields, artifactsHandlers } from "./artifacts.js";
 import type { Handlers } from "./context.js";
 import { conversationsFields, conversationsHandlers } from "./conversations.js";
 import { engagementsFields, engagementsHandlers } from "./engagements.js";
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...incidentsHandlers,
   ...engagementsHandlers,
   ...meetingsHandlers,
+  ...artifactsHandlers,
   ...recommendationsHandlers,
 };
 
@@ -52,6 +54,7 @@ export const fields: Fields = {
   ...conversationsFields,
   ...engagementsFields,
   ...meetingsFields,
+  ...artifactsFields,
   ...groupsFields,
   ...incidentsFields,
   ...linksFields,

@@ -2,6 +2,7 @@
 // curated "Escalations" view.
 
 import { insertArticle } from "../handlers/articles.js";
+import { insertArtifact } from "../handlers/artifacts.js";
 import { insertConversation } from "../handlers/conversations.js";
 import { insertEngagement } from "../handlers/engagements.js";
 import { insertIncident } from "../handlers/incidents.js";
@@ -111,10 +112,52 @@ const ARTICLES: [string, string, string, ArticleRec["status"]][] = [
   ],
 ];
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+const STILL_STUCK = "Still stuck? Reply on your ticket with the steps you tried and a screenshot.";
+
+/**
+ * An article body as DevRev stores it: an HTML (or, for some, markdown) file. The first sentence
+ * of the summary opens it, the rest become steps, and a closing line appears only in the body.
+ */
+export function articleBody(title: string, summary: string, format: "html" | "markdown"): string {
+  const [lead = "", ...steps] = summary.split(/(?<=\.)\s+/);
+  if (format === "markdown") {
+    return [
+      `# ${title}`,
+      "",
+      lead,
+      "",
+      ...steps.map((x, i) => `${i + 1}. ${x}`),
+      "",
+      `> ${STILL_STUCK}`,
+      "",
+    ].join("\n");
+  }
+  return [
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    ...(steps.length ? ["<ol>", ...steps.map((x) => `  <li>${escapeHtml(x)}</li>`), "</ol>"] : []),
+    `<p><em>${escapeHtml(STILL_STUCK)}</em></p>`,
+    "",
+  ].join("\n");
+}
+
 function seedArticles({ store, clock, people, catalog }: Env): string[] {
   const authors = [people.alice, people.carol, people.bob, people.dan];
   return ARTICLES.map(([title, part, description, status], i) => {
     const author = authors[i % authors.length] ?? people.alice;
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    // Most bodies are HTML, as the DevRev editor writes them; two are markdown uploads.
+    const format = i === 4 || i === 6 ? "markdown" : "html";
+    const body = insertArtifact(store, {
+      file_name: `${slug}.${format === "html" ? "html" : "md"}`,
+      file_type: format === "html" ? "text/html" : "text/markdown",
+      configuration_set: "article_media",
+      content: Buffer.from(articleBody(title, description, format), "utf8"),
+      ...stampOf(clock, author, -150 + i * 9),
+    });
     return insertArticle(store, {
       title,
       description,
@@ -124,7 +167,8 @@ function seedArticles({ store, clock, people, catalog }: Env): string[] {
       authored_by: [author],
       owned_by: [author],
       tags: i === 6 && catalog.tags.security ? [{ id: catalog.tags.security }] : [],
-      url: `https://support.acme.test/articles/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
+      url: `https://support.acme.test/articles/${slug}`,
+      artifacts: [body.id],
       num_upvotes: 3 + ((i * 7) % 11),
       num_downvotes: i % 3,
       ...stampOf(clock, author, -150 + i * 9),
