@@ -36,7 +36,7 @@ describe("accounts", () => {
   it("gets an account by display id, don: id and URL, and names the tool for a rev org id", async () => {
     const byDisplay = await call("devrev_accounts_get", { id: "ACC-1" });
     expect(byDisplay.text).toMatch(/^ACC-1 Globex \(account\)\nid: don:core:/);
-    expect(byDisplay.text).toContain("Globex is a enterprise customer");
+    expect(byDisplay.text).toContain("Globex is an enterprise customer");
     const account = byDisplay.structured.account as Row;
     expect(account).toMatchObject({ tier: "enterprise", domains: ["globex.test"] });
     expect((await call("devrev_accounts_get", { id: account.id })).structured.account).toMatchObject({

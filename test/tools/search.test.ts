@@ -60,6 +60,15 @@ describe("devrev_search", () => {
     expect(structured.items.find((h) => h.display_id === "ART-4")?.snippet).toMatch(/^Full and partial/);
   });
 
+  it("starts every snippet at a word, not inside one", async () => {
+    // The sandbox, like DevRev, cuts snippets at a character offset before the match.
+    const { structured } = await search({ query: "statement", mode: "keyword", limit: 25 });
+    const snippets = structured.items.map((h) => h.snippet).filter((s): s is string => !!s);
+    expect(snippets.length).toBeGreaterThan(3);
+    expect(snippets.filter((s) => s.startsWith("…")).length).toBeGreaterThan(0);
+    for (const s of snippets) expect(s, s).toMatch(/^(…\S|[^\p{Ll}\p{N}])/u);
+  });
+
   it("maps umbrella namespaces for keyword mode and pages with a cursor", async () => {
     const parts = await search({ query: "refunds", namespace: "part", mode: "keyword" });
     expect(parts.requests[0]?.body).toMatchObject({

@@ -357,12 +357,21 @@ describe("works prompts", () => {
   });
 
   it("weekly_support_report counts tickets created and resolved in the window by severity", async () => {
+    // A canceled ticket is closed but not resolved: the report must not count it as resolved.
+    const open = store()
+      .works.all()
+      .find((w) => w.type === "ticket" && w.stage === "queued") as WorkRec;
+    const cancel = await call("devrev_works_update", { id: open.display_id, stage: "canceled" });
+    expect(cancel.isError, cancel.text).toBe(false);
     const since = new Date(testNow().getTime() - 30 * 86_400_000).toISOString();
     const tickets = store()
       .works.all()
       .filter((w) => w.type === "ticket");
     const created = tickets.filter((w) => w.created_date >= since);
-    const resolved = tickets.filter((w) => CLOSED.has(w.stage) && (w.actual_close_date ?? "") >= since);
+    const closed = tickets.filter((w) => CLOSED.has(w.stage) && (w.actual_close_date ?? "") >= since);
+    const resolved = closed.filter((w) => w.stage === "resolved");
+    const dropped = closed.filter((w) => w.stage !== "resolved");
+    expect(dropped.map((w) => w.display_id)).toContain(open.display_id);
     const p = await promptText("weekly_support_report", { days: "30" });
     expect(p.description).toBe("Support report for the last 30 days");
     const count = (rows: WorkRec[], s: string) => rows.filter((w) => w.severity === s).length;
@@ -370,6 +379,9 @@ describe("works prompts", () => {
       ["blocker", "high", "medium", "low"].map((s) => `${s} ${count(rows, s)}`).join(", ");
     expect(p.text).toContain(`## Created in window: ${created.length} — ${breakdown(created)}`);
     expect(p.text).toContain(`## Resolved in window: ${resolved.length} — ${breakdown(resolved)}`);
+    expect(p.text).toContain(
+      `Closed without a resolution in window (canceled, won't fix, duplicate): ${dropped.length}.`,
+    );
     for (const w of created.slice(0, 5)) expect(p.text).toContain(`- ${w.display_id} [ticket]`);
     const byDefault = await promptText("weekly_support_report", {});
     expect(byDefault.description).toBe("Support report for the last 7 days");

@@ -1,5 +1,7 @@
 // parts.*: the product tree (products > capabilities > features, plus enhancements). The part
 // objects do not carry their parent; clients walk the tree with the `parent_part` filter.
+
+import { withArticle } from "../../util/indefinite-article.js";
 import type { S } from "../api-types.js";
 import { badRequest, invalidField } from "../errors.js";
 import { type Fields, SORTED_PAGE, setOf, TAG_LIST, TAG_SET } from "../fields.js";
@@ -167,7 +169,10 @@ export const partsHandlers: Handlers = {
       parent = ref(store, first, "parent_part", ["part"]);
       const parentType = store.parts.get(parent)?.type;
       if (!parentType || !PARENT_TYPES[type].includes(parentType)) {
-        throw invalidField("parent_part", `a ${type} cannot be placed under a ${parentType}`);
+        throw invalidField(
+          "parent_part",
+          `${withArticle(type)} cannot be placed under ${withArticle(parentType ?? "unknown part")}`,
+        );
       }
     }
     const row = insertPart(

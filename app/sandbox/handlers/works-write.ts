@@ -1,5 +1,7 @@
 // works.create and works.update with the checks the live API makes: required fields, known
 // references, stage names from the work type's stage diagram and allowed transitions.
+
+import { withArticle } from "../../util/indefinite-article.js";
 import { badRequest, missingField } from "../errors.js";
 import { coreId } from "../ids.js";
 import type { WorkRec, WorkType } from "../records.js";
@@ -104,7 +106,8 @@ export function updateWork(ctx: Ctx): WorkRec {
   // The spec's union needs the discriminator; the live API refuses an update without it.
   if (!input.has("type")) throw missingField("type");
   const type = input.enumOf("type", WORK_TYPES);
-  if (type !== w.type) throw badRequest(`${w.display_id} is a ${w.type}, not a ${type}`);
+  if (type !== w.type)
+    throw badRequest(`${w.display_id} is ${withArticle(w.type)}, not ${withArticle(type)}`);
 
   const title = input.optStr("title");
   if (title !== undefined) w.title = title;

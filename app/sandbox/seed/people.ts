@@ -1,6 +1,7 @@
 // The org's people: dev users (three with sandbox PATs), four customer accounts with their default
 // rev orgs and contacts, and the support and engineering groups.
 
+import { withArticle } from "../../util/indefinite-article.js";
 import { insertGroup } from "../handlers/groups.js";
 import { insertRevOrg } from "../handlers/orgs.js";
 import { coreId, identityId } from "../ids.js";
@@ -78,7 +79,7 @@ export function seedPeople(store: Store, clock: SeedClock): People {
       id: coreId(`account/${n}`),
       display_id: `ACC-${n}`,
       display_name: name,
-      description: `${name} is a ${tier} customer using Billing and the Mobile App.`,
+      description: `${name} is ${withArticle(tier)} customer using Billing and the Mobile App.`,
       domains: [domain],
       websites: [`https://www.${domain}`],
       external_refs: [`crm-${name.toLowerCase()}`],

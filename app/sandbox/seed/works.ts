@@ -2,6 +2,7 @@
 // dates, with comments, change events, ticket-issue links, sprints and SLA trackers. A seeded PRNG
 // makes the spread look random but identical on every start.
 
+import { withArticle } from "../../util/indefinite-article.js";
 import { insertLink } from "../handlers/links.js";
 import { insertWork } from "../handlers/works-write.js";
 import { coreId } from "../ids.js";
@@ -183,7 +184,7 @@ function seedTickets(env: Env): WorkRec[] {
     const ticket = insertWork(store, {
       type: "ticket",
       title,
-      body: `Reported by a ${customer.name} user. ${title.split(" (")[0]}. Steps and screenshots are in the comments.`,
+      body: `Reported by ${withArticle(customer.name)} user. ${title.split(" (")[0]}. Steps and screenshots are in the comments.`,
       owned_by: [pick(rnd, owners)],
       reported_by: [reporter],
       applies_to_part: pick(rnd, catalog.leaves[product] ?? []),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { definePrompt } from "../../mcp/prompt.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { completeFromList } from "../shared/completion.js";
 import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
@@ -33,7 +34,7 @@ export const draftCustomerResponse = definePrompt({
     ]);
     const where = ticket.display_id ?? ticket.id;
     const text = [
-      `Draft a reply to the customer on ticket ${where}, in a ${args.tone ?? "friendly"} tone.`,
+      `Draft a reply to the customer on ticket ${where}, in ${withArticle(args.tone ?? "friendly")} tone.`,
       "Answer what they asked last, say what is known and what happens next, and promise nothing the comments",
       "do not support; keep internal discussion (internal or private comments) out of the reply. Show the draft",
       "only. Post it only after the user approves it, as an external comment: devrev_timeline_entries_create",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
@@ -31,7 +32,9 @@ export const partsUpdate = defineTool({
     // DevRev's update union needs the part's type beside its id.
     const { part: current } = await ctx.call("parts.get", { id: parsePartRef(args.id).id });
     if (args.target_close_date !== undefined && current.type !== "enhancement")
-      throw new ToolInputError(`target_close_date applies to enhancements; ${args.id} is a ${current.type}.`);
+      throw new ToolInputError(
+        `target_close_date applies to enhancements; ${args.id} is ${withArticle(current.type)}.`,
+      );
     const common = {
       id: current.id,
       ...(args.name !== undefined ? { name: args.name } : {}),

@@ -173,7 +173,21 @@ function toHit(r: Schemas["search-result"]): Hit | undefined {
 function snippetOf(snippet: string | undefined, shown: Array<string | undefined>): string | undefined {
   let s = sanitizeLine(snippet, 400);
   for (const prefix of shown) if (prefix && s.startsWith(prefix)) s = s.slice(prefix.length).trimStart();
+  s = fromWordStart(s);
   return s ? sanitizeLine(s, 160) : undefined;
+}
+
+/**
+ * DevRev cuts snippets at a character offset, so one can start inside a word ("yment failed"). A
+ * snippet that starts with a lower-case letter or a digit and has a short first word starts with
+ * that word's tail: it is dropped and an ellipsis says text came before.
+ */
+function fromWordStart(s: string): string {
+  if (!/^[\p{Ll}\p{N}]/u.test(s)) return s;
+  const space = s.search(/\s/);
+  if (space < 0 || space > 20) return s;
+  const rest = s.slice(space).trimStart();
+  return rest ? `…${rest}` : s;
 }
 
 function renderHit(h: Hit): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Schemas } from "../../devrev/types.js";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { fields } from "../shared/format.js";
 import { parseObjectRef, WORK_KINDS } from "../shared/ids.js";
@@ -75,9 +76,7 @@ export const slaTrackersGet = defineTool({
       const { work } = await ctx.call("works.get", { id: ref.id });
       ticket = work.display_id ?? work.id;
       if (work.type !== "ticket")
-        throw new ToolInputError(
-          `${ticket} is ${work.type === "issue" ? "an issue" : `a ${work.type}`}; SLA status is tracked on tickets.`,
-        );
+        throw new ToolInputError(`${ticket} is ${withArticle(work.type)}; SLA status is tracked on tickets.`);
       trackerId = work.sla_tracker?.id ?? work.sla_summary?.sla_tracker?.id;
       if (!trackerId) {
         return {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { parseObjectRef } from "../shared/ids.js";
 import { renderSlaLine, slaSchema, toSla } from "./sla-shape.js";
 
@@ -17,7 +18,7 @@ export const slasGet = defineTool({
     const ref = parseObjectRef(args.id);
     if (ref.kind !== "unknown") {
       throw new ToolInputError(
-        `"${args.id.trim()}" is not an SLA id (it is a ${ref.kind.replace("_", " ")} id). For a ticket's SLA status use devrev_sla_trackers_get; SLA ids come from devrev_slas_list.`,
+        `"${args.id.trim()}" is not an SLA id (it is ${withArticle(ref.kind.replace("_", " "))} id). For a ticket's SLA status use devrev_sla_trackers_get; SLA ids come from devrev_slas_list.`,
       );
     }
     const { sla } = await ctx.call("slas.get", { id: ref.id });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { sanitizeText } from "../../util/sanitize.js";
 import { day, userLabel, userRef, userRefSchema } from "../shared/format.js";
 import { resolveAnyObjectId } from "../shared/resolve.js";
@@ -50,7 +51,7 @@ export const timelineEntriesCreate = defineTool({
       ...(entry.created_date ? { created_date: entry.created_date } : {}),
     };
     const where = entry.object_display_id || entry.object;
-    const text = `Added a ${entry.visibility ?? args.visibility} comment to ${where} as ${userLabel(author)} on ${day(entry.created_date) ?? "today"}.\n> ${sanitizeText(args.body, 300).replace(/\n/g, "\n> ")}`;
+    const text = `Added ${withArticle(entry.visibility ?? args.visibility)} comment to ${where} as ${userLabel(author)} on ${day(entry.created_date) ?? "today"}.\n> ${sanitizeText(args.body, 300).replace(/\n/g, "\n> ")}`;
     return { text, structured: { comment } };
   },
 });

@@ -9,6 +9,12 @@ const MAX_TICKETS = 500;
 const MAX_PAGES = 5;
 const LISTED = 40;
 const DAY_MS = 86_400_000;
+/** Closed stages that end a ticket without solving it. */
+const NOT_RESOLVED = new Set(["canceled", "cancelled", "wont_fix", "duplicate"]);
+
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((i) => !keep(i))];
+}
 
 /**
  * Tickets with `field` on or after `since`, at most MAX_TICKETS. Created tickets are read newest
@@ -89,14 +95,16 @@ export const weeklySupportReport = definePrompt({
       await ctx.progress(++done, 2, what);
       return value;
     };
-    const [created, resolved] = await Promise.all([
+    const [created, closed] = await Promise.all([
       step(fetchTickets(ctx, "created_date", since), "tickets created in the window read"),
-      step(fetchTickets(ctx, "actual_close_date", since), "tickets resolved in the window read"),
+      step(fetchTickets(ctx, "actual_close_date", since), "tickets closed in the window read"),
     ]);
+    // Closed is not resolved: a canceled ticket was dropped, not solved, so it is counted apart.
+    const [solved, dropped] = partition(closed.items, (w) => !NOT_RESOLVED.has(w.stage?.name ?? ""));
     const createdItems = created.items.map(toWorkSummary);
-    const resolvedItems = resolved.items.map(toWorkSummary);
+    const resolvedItems = solved.map(toWorkSummary);
     const stillOpen = created.items.filter((w) => !w.actual_close_date).length;
-    const hours = resolved.items
+    const hours = solved
       .filter((w) => w.created_date && w.actual_close_date)
       .map((w) => (Date.parse(w.actual_close_date ?? "") - Date.parse(w.created_date ?? "")) / 3_600_000)
       .sort((a, b) => a - b);
@@ -111,7 +119,9 @@ export const weeklySupportReport = definePrompt({
       "",
       ...section("Created in window", createdItems, created.truncated),
       "",
-      ...section("Resolved in window", resolvedItems, resolved.truncated),
+      ...section("Resolved in window", resolvedItems, closed.truncated),
+      "",
+      `Closed without a resolution in window (canceled, won't fix, duplicate): ${dropped.length}${closed.truncated ? "+" : ""}.`,
     ].join("\n");
     return {
       description: `Support report for the last ${days} days`,

@@ -3,6 +3,7 @@ import { DevRevError } from "../../devrev/errors.js";
 import type { Work } from "../../devrev/types.js";
 import { defineTool, type ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
+import { withArticle } from "../../util/indefinite-article.js";
 import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { fetchWork } from "../shared/fetch.js";
@@ -75,7 +76,7 @@ export const worksUpdate = defineTool({
         `severity applies to tickets; ${args.id} is ${work.type === "issue" ? "an" : "a"} ${work.type}.`,
       );
     if (args.priority && work.type !== "issue")
-      throw new ToolInputError(`priority applies to issues; ${args.id} is a ${work.type}.`);
+      throw new ToolInputError(`priority applies to issues; ${args.id} is ${withArticle(work.type)}.`);
 
     const stage = full && args.stage ? await allowedStage(full, args.stage, ctx) : undefined;
 
