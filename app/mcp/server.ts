@@ -163,7 +163,13 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
   }));
   handle(server, caller.logger, "resources/read", async (request, ctx) => {
     const { uri } = request.params;
-    const found = shared.resources.match(uri);
+    let found: ReturnType<typeof shared.resources.match>;
+    try {
+      // A malformed %-escape in the URI is the caller's mistake: -32602 saying what to fix.
+      found = shared.resources.match(uri);
+    } catch (err) {
+      throw asProtocolError(err, `resource ${uri}`, caller);
+    }
     if (!found || (found.def.beta && !caller.surface.beta)) {
       throw new ProtocolError(
         ProtocolErrorCode.ResourceNotFound,
@@ -203,14 +209,19 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
 
   handle(server, caller.logger, "completion/complete", async (request, ctx) => {
     const { ref, argument } = request.params;
-    const completer =
-      ref.type === "ref/resource"
-        ? shared.resources.byTemplate(ref.uri)?.complete?.[argument.name]
-        : ref.type === "ref/prompt"
-          ? (shared.prompts.prompts.get(ref.name)?.complete as Record<string, Completer> | undefined)?.[
-              argument.name
-            ]
-          : undefined;
+    // The argument name comes from the client: looked up as an own property only, so __proto__,
+    // constructor or toString never reach Object.prototype (-32603 "completer is not a function");
+    // a name a resource template does not have is -32602 listing the ones it does.
+    let completer: Completer | undefined;
+    try {
+      if (ref.type === "ref/resource") completer = shared.resources.completer(ref.uri, argument.name);
+      else if (ref.type === "ref/prompt") {
+        const own = shared.prompts.prompts.get(ref.name)?.complete as Record<string, Completer> | undefined;
+        completer = own && Object.hasOwn(own, argument.name) ? own[argument.name] : undefined;
+      }
+    } catch (err) {
+      throw asProtocolError(err, "completion/complete", caller);
+    }
     return { completion: { ...(await runCompleter(completer, argument.value, contextFor(ctx))) } };
   });
 

@@ -130,6 +130,17 @@ const TOOLS = [
   "devrev_find_tools",
 ];
 
+const TEMPLATES = [
+  "devrev://works/{id}",
+  "devrev://users/{id}",
+  "devrev://accounts/{id}",
+  "devrev://rev-orgs/{id}",
+  "devrev://articles/{id}",
+  "devrev://conversations/{id}",
+  "devrev://parts/{id}",
+];
+const BAD_ESCAPES = ["%", "%ZZ", "TKT-%E0%A4%A", "%C0%AF", "%ED%A0%80", "100%", "%00", "%25"];
+
 const toolParams = fc.record({
   name: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...TOOLS) }, { weight: 1, arbitrary: text }),
   arguments: fc.oneof(pollutingObject, jsonish),
@@ -141,6 +152,17 @@ const rpcParams = fc.oneof(
   }),
   fc.record({ name: text, arguments: fc.oneof(pollutingObject, jsonish) }),
   fc.record({ ref: jsonish, argument: jsonish }),
+  // Completion of a real template's variable, named by the client: prototype keys included.
+  fc.record({
+    ref: fc.record({ type: fc.constant("ref/resource"), uri: fc.constantFrom(...TEMPLATES) }),
+    argument: fc.record({ name: fc.oneof(protoKey, text, fc.constant("id")), value: text }),
+  }),
+  // A template's URI with a malformed or odd %-escape.
+  fc.record({
+    uri: fc
+      .tuple(fc.constantFrom(...TEMPLATES), fc.constantFrom(...BAD_ESCAPES))
+      .map(([t, e]) => t.replace("{id}", e)),
+  }),
   pollutingObject,
   jsonish,
 );
@@ -364,6 +386,46 @@ describe("fuzzing the MCP endpoint", () => {
       ),
       params(150),
     );
+  });
+
+  it("answers completion of a prototype key and a malformed %-escape with -32602 saying what to fix", async () => {
+    const rpc = async (method: string, params: unknown) => {
+      const reply = await post(mcpPath, JSON.stringify({ jsonrpc: "2.0", id: 9, method, params }), {
+        ...MCP_HEADERS,
+        authorization: "Bearer sandbox-alice",
+      });
+      expectSane(reply);
+      return messagesOf(reply)[0]?.error as { code: number; message: string } | undefined;
+    };
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty", "nope"]) {
+      const error = await rpc("completion/complete", {
+        ref: { type: "ref/resource", uri: "devrev://works/{id}" },
+        argument: { name, value: "T" },
+      });
+      expect(error?.code, name).toBe(-32602);
+      expect(error?.message).toContain(`devrev://works/{id} has no variable "${name}"; complete one of: id.`);
+    }
+    // The real variable still completes.
+    const ok = await post(
+      mcpPath,
+      JSON.stringify({
+        jsonrpc: "2.0",
+        id: 10,
+        method: "completion/complete",
+        params: {
+          ref: { type: "ref/resource", uri: "devrev://accounts/{id}" },
+          argument: { name: "id", value: "ACC" },
+        },
+      }),
+      { ...MCP_HEADERS, authorization: "Bearer sandbox-alice" },
+    );
+    const values = (messagesOf(ok)[0]?.result as { completion?: { values: string[] } })?.completion?.values;
+    expect(values).toContain("ACC-1");
+    for (const uri of ["devrev://works/%E0%A4%A", "devrev://works/TKT-%ZZ", "devrev://accounts/100%"]) {
+      const error = await rpc("resources/read", { uri });
+      expect(error?.code, uri).toBe(-32602);
+      expect(error?.message).toMatch(/has a malformed %-escape .*Percent-encode a literal "%" as %25/);
+    }
   });
 
   it("still answers afterwards, with no prototype polluted", async () => {
