@@ -32,7 +32,9 @@ describe("DevRev client against the sandbox", () => {
     const log = sandbox.state.requests("works.list");
     expect(log.filter((r) => r.status === 429).length).toBeGreaterThan(0);
     expect(log.filter((r) => r.status === 503).length).toBeGreaterThan(0);
-    expect(log.filter((r) => r.status === 200)).toHaveLength(10);
+    // One success per call, plus any attempt that a loaded machine timed out and retried though
+    // the sandbox did answer it (seen at a load average of 23): a read may be sent twice.
+    expect(log.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(10);
     sandbox.state.setFaults(undefined);
   });
 
