@@ -2,6 +2,7 @@ import { z } from "zod";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
 import { definePrompt } from "../../mcp/prompt.js";
+import { sanitizeLine } from "../../util/sanitize.js";
 import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { renderWorkDetail, renderWorkLine, toWorkDetail, toWorkSummary } from "./work-shape.js";
@@ -18,7 +19,9 @@ const STOPWORDS = new Set(
 );
 
 export function keywords(text: string, exclude: ReadonlySet<string> = new Set()): Set<string> {
-  const words = text
+  // The words a person sees: markup and hidden text removed first, so `&lt;img onerror=…&gt;` in
+  // a title yields no keywords (and none is echoed into the prompt).
+  const words = sanitizeLine(text, 1_000)
     .toLowerCase()
     .replace(/['’]/g, "")
     .split(/[^a-z0-9]+/)
