@@ -3,7 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolveTagIds, resolveUserIds } from "../shared/resolve.js";
+import { resolveUserIds, tagChanges } from "../shared/resolve.js";
 import {
   renderConversationLine,
   savedConversation,
@@ -35,21 +35,9 @@ export const conversationsUpdate = defineTool({
   operations: ["conversations.update", ...LOOKUP_OPERATIONS.user, ...LOOKUP_OPERATIONS.tag],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
-    const addTags = args.add_tags ? await resolveTagIds(args.add_tags, ctx, "add_tags") : undefined;
-    const removeTags = args.remove_tags
-      ? await resolveTagIds(args.remove_tags, ctx, "remove_tags")
-      : undefined;
+    const tags = await tagChanges(args, ctx);
     const ref = expectKind(args.id, ["conversation"], "a conversation");
     const account = args.account ? expectKind(args.account, ["account"], "an account").id : undefined;
-    const tags =
-      addTags || removeTags
-        ? {
-            tags: {
-              ...(addTags ? { add: addTags.map((id) => ({ id })) } : {}),
-              ...(removeTags ? { remove: removeTags.map((id) => ({ id })) } : {}),
-            },
-          }
-        : {};
     const { conversation } = await ctx.call("conversations.update", {
       id: ref.id,
       ...(args.title !== undefined ? { title: args.title } : {}),

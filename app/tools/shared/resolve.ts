@@ -54,6 +54,21 @@ export function resolveTagIds(
   return lookupIds("tag", values, ctx, field);
 }
 
+/**
+ * The `tags` update field of an update tool's `add_tags` / `remove_tags` arguments, resolved from any
+ * tag form: `{}` when neither is given, so callers can spread it into the update body.
+ */
+export async function tagChanges(
+  args: { add_tags?: readonly string[]; remove_tags?: readonly string[] },
+  ctx: ToolContext,
+): Promise<{ tags?: { add?: { id: string }[]; remove?: { id: string }[] } }> {
+  const add = args.add_tags ? await resolveTagIds(args.add_tags, ctx, "add_tags") : undefined;
+  const remove = args.remove_tags ? await resolveTagIds(args.remove_tags, ctx, "remove_tags") : undefined;
+  if (!add && !remove) return {};
+  const refs = (ids: string[]) => ids.map((id) => ({ id }));
+  return { tags: { ...(add ? { add: refs(add) } : {}), ...(remove ? { remove: refs(remove) } : {}) } };
+}
+
 /** Rev org ids from REV-2, don: ids, accounts (ACC-3: its rev orgs) and customer names ("Globex"). */
 export function resolveRevOrgIds(
   values: readonly string[],

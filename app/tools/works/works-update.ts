@@ -9,7 +9,7 @@ import { toDateTime } from "../shared/dates.js";
 import { fetchWork } from "../shared/fetch.js";
 import { dateInput } from "../shared/inputs.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolveDevUserIds, resolvePartId, resolveTagIds, resolveWork } from "../shared/resolve.js";
+import { resolveDevUserIds, resolvePartId, resolveWork, tagChanges } from "../shared/resolve.js";
 import { checkStageMove, loadTransitions } from "./stage-transitions.js";
 import { PRIORITIES, renderWorkDetail, SEVERITIES, toWorkDetail, workDetailSchema } from "./work-shape.js";
 
@@ -63,10 +63,7 @@ export const worksUpdate = defineTool({
   ],
   async handler(args, ctx) {
     const changed = requireChanges(args, CHANGES);
-    const addTags = args.add_tags ? await resolveTagIds(args.add_tags, ctx, "add_tags") : undefined;
-    const removeTags = args.remove_tags
-      ? await resolveTagIds(args.remove_tags, ctx, "remove_tags")
-      : undefined;
+    const tags = await tagChanges(args, ctx);
     const full = args.stage ? await fetchWork(args.id, ctx) : undefined;
     const work = full
       ? { id: full.id, type: full.type, displayId: full.display_id }
@@ -80,15 +77,6 @@ export const worksUpdate = defineTool({
 
     const stage = full && args.stage ? await allowedStage(full, args.stage, ctx) : undefined;
 
-    const tags =
-      addTags || removeTags
-        ? {
-            tags: {
-              ...(addTags ? { add: addTags.map((id) => ({ id })) } : {}),
-              ...(removeTags ? { remove: removeTags.map((id) => ({ id })) } : {}),
-            },
-          }
-        : {};
     const common = {
       id: work.id,
       ...(args.title !== undefined ? { title: args.title } : {}),
