@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { type CliOverrides, ConfigError, loadConfig, TRANSPORTS, type Transport } from "./config/config.js";
+import {
+  type CliOverrides,
+  ConfigError,
+  loadConfig,
+  loadSandboxFaults,
+  TRANSPORTS,
+  type Transport,
+} from "./config/config.js";
 import { createLogger } from "./log/logger.js";
 import { routeProcessWarnings } from "./log/process-warnings.js";
 import { startHttpServer } from "./runtime/http-server.js";
@@ -29,7 +36,7 @@ Every other setting is an environment variable; see README.md (Configuration).
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "sandbox-api") {
     const { runSandboxCli } = await import("./sandbox/cli.js");
-    await runSandboxCli(argv.slice(1));
+    await runSandboxCli(argv.slice(1), loadSandboxFaults(process.env));
     return;
   }
   const { values } = parseArgs({
@@ -71,10 +78,13 @@ async function main(argv: string[]): Promise<void> {
 
   let env = process.env;
   let closeSandbox: (() => Promise<void>) | undefined;
+  let setSandboxFaults: ((spec: string | undefined) => void) | undefined;
   if (cli.sandbox) {
     const { startSandbox } = await import("./sandbox/index.js");
-    const sandbox = await startSandbox({ host: "127.0.0.1", port: 0, faults: process.env.SANDBOX_FAULTS });
+    // Started before the configuration is read, which needs its address; its faults are set below.
+    const sandbox = await startSandbox({ host: "127.0.0.1", port: 0 });
     closeSandbox = sandbox.close;
+    setSandboxFaults = (spec) => sandbox.state.setFaults(spec);
     // The sandbox stands in for DevRev; the server's own token (stdio, none, static-token) is Alice's.
     // Someone trying it out reads the terminal, so logs default to text there.
     env = {
@@ -85,6 +95,7 @@ async function main(argv: string[]): Promise<void> {
     };
   }
   const config = loadConfig(env, cli);
+  setSandboxFaults?.(config.sandbox.faults);
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   routeProcessWarnings(logger);
 

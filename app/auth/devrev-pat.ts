@@ -75,7 +75,6 @@ export function createDevRevPatAuthenticator(options: DevRevPatOptions): Authent
           userId: dev_user.id,
           email: dev_user.email,
           displayName: dev_user.display_name ?? dev_user.full_name,
-          tokenHash: hash,
         },
       };
     } catch (err) {
@@ -133,7 +132,7 @@ export function createDevRevPatAuthenticator(options: DevRevPatOptions): Authent
       }
       const policy = refusedByPolicy(identity, options.allowedDomains, allowedOrgs);
       if (policy) return { ...policy, tokenHash: hash, identity };
-      return { ok: true, identity, devrevToken: bearer.token, fresh };
+      return { ok: true, identity, devrevToken: bearer.token, tokenHash: hash, fresh };
     },
     invalidate(hash) {
       identities?.delete(hash);

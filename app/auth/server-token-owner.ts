@@ -1,6 +1,5 @@
 import { createDevRevClient, unwrap } from "../devrev/client.js";
 import type { Identity } from "../mcp/tool.js";
-import { tokenHash } from "../util/token-hash.js";
 
 export interface ServerTokenOwnerOptions {
   baseUrl: string;
@@ -36,7 +35,6 @@ export function serverTokenOwner(options: ServerTokenOwnerOptions): () => Promis
         userId: dev_user.id,
         email: dev_user.email,
         displayName: dev_user.display_name ?? dev_user.full_name,
-        tokenHash: tokenHash(options.token),
       };
       cached = { identity, until: now() + options.ttlMs };
       return identity;

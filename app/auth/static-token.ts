@@ -19,6 +19,7 @@ export function createStaticTokenAuthenticator(
   owner: OwnerLookup,
 ): Authenticator {
   const expected = createHash("sha256").update(sharedToken).digest();
+  const devrevTokenHash = tokenHash(devrevToken);
   return {
     mode: "static-token",
     async authenticate(header) {
@@ -36,7 +37,7 @@ export function createStaticTokenAuthenticator(
           tokenHash: tokenHash(bearer.token),
         };
       }
-      return { ok: true, identity: await owner(), devrevToken, fresh: false };
+      return { ok: true, identity: await owner(), devrevToken, tokenHash: devrevTokenHash, fresh: false };
     },
     invalidate() {},
   };
@@ -44,10 +45,11 @@ export function createStaticTokenAuthenticator(
 
 /** Local-only mode (loopback, enforced by config): no caller token, the server's DevRev token. */
 export function createNoAuthAuthenticator(devrevToken: string, owner: OwnerLookup): Authenticator {
+  const devrevTokenHash = tokenHash(devrevToken);
   return {
     mode: "none",
     async authenticate() {
-      return { ok: true, identity: await owner(), devrevToken, fresh: false };
+      return { ok: true, identity: await owner(), devrevToken, tokenHash: devrevTokenHash, fresh: false };
     },
     invalidate() {},
   };

@@ -21,20 +21,24 @@ export type AuthFailure = {
   /** RFC 6750 error code, set when the caller presented a token. */
   error?: "invalid_token" | "insufficient_scope";
   retryAfterSeconds?: number;
+  /** Set when the caller presented a token: what the audit line names it by. */
   tokenHash?: string;
   identity?: Identity;
 };
 
-export type AuthOutcome =
-  | {
-      ok: true;
-      identity: Identity | undefined;
-      /** The token every DevRev call of this request uses: the caller's PAT, or the server's own. */
-      devrevToken: string;
-      /** True when this request caused an upstream validation (not served from cache). */
-      fresh: boolean;
-    }
-  | AuthFailure;
+/** A caller the authenticator let in: derived once per request, then only read. */
+export interface Authenticated {
+  ok: true;
+  identity: Identity | undefined;
+  /** The token every DevRev call of this request uses: the caller's PAT, or the server's own. */
+  devrevToken: string;
+  /** The hash of `devrevToken`, computed once: logs, caches and rate-limit keys use it. */
+  tokenHash: string;
+  /** True when this request caused an upstream validation (not served from cache). */
+  fresh: boolean;
+}
+
+export type AuthOutcome = Authenticated | AuthFailure;
 
 /**
  * Asked by an authenticator right before it checks, upstream, a token it has never seen succeed.

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { type AllowedOrg, parseAllowedOrg } from "../auth/orgs.js";
 import { defaultArtifactHosts } from "../devrev/artifacts.js";
 import { parseOAuthKeys } from "../oauth/keys.js";
+import { parseFaults } from "../sandbox/faults.js";
+import { expandToolsets, TOOLSET_NAMES } from "../tools/toolsets.js";
 import { boolFlag, httpUrl, intInRange, oneOf, optionalSecret, stringList } from "./env-parsers.js";
 import { GENERATE_HINT, sharedTokenWeakness } from "./shared-token-strength.js";
 
@@ -66,16 +68,49 @@ const envSchema = z.object({
   MCP_REQUEST_TIMEOUT_MS: intInRange(120_000, 1_000, 3_600_000),
   MCP_SHUTDOWN_GRACE_MS: intInRange(8_000, 0, 60_000),
   MCP_AUDIT_LOG_ENABLED: boolFlag(true),
-  MCP_TOOLSETS: stringList(lower),
+  MCP_TOOLSETS: stringList(lower).superRefine((names, ctx) => {
+    const { unknown } = expandToolsets(names);
+    if (unknown.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `unknown toolset(s) ${unknown.join(", ")}; use default, all, or any of ${TOOLSET_NAMES.join(", ")}`,
+      });
+    }
+  }),
   MCP_READ_ONLY: boolFlag(false),
   MCP_ENABLE_DESTRUCTIVE_TOOLS: boolFlag(false),
   MCP_ENABLE_BETA_TOOLS: boolFlag(true),
   MCP_MAX_RESULT_CHARS: intInRange(24_000, 1_000, 1_000_000),
   MCP_PUBLIC_URL: httpUrl(),
   MCP_OAUTH_KEYS: optionalSecret(),
-  SANDBOX_FAULTS: z.string().optional(),
+  SANDBOX_FAULTS: z
+    .string()
+    .optional()
+    .superRefine((spec, ctx) => {
+      try {
+        parseFaults(spec);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
   K_SERVICE: z.string().optional(),
+  /** Set on Cloud Run by the deployment: log lines link their trace in this project. */
+  GOOGLE_CLOUD_PROJECT: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
+
+/** The variables the cross-checks relate: when one of them is malformed, those checks wait. */
+const CROSS_CHECKED = new Set([
+  "MCP_TRANSPORT",
+  "MCP_HOST",
+  "MCP_AUTH_MODE",
+  "MCP_AUTH_TOKEN",
+  "DEVREV_API_TOKEN",
+  "MCP_OAUTH_KEYS",
+  "MCP_PUBLIC_URL",
+]);
 
 export interface Config {
   transport: Transport;
@@ -83,6 +118,8 @@ export interface Config {
   port: number;
   logLevel: LogLevel;
   logFormat: "json" | "text";
+  /** GOOGLE_CLOUD_PROJECT: log lines name their trace as projects/<id>/traces/<trace>. */
+  projectId: string | undefined;
   devrev: {
     baseUrl: string;
     token: string | undefined;
@@ -127,6 +164,7 @@ export interface Config {
     beta: boolean;
     maxResultChars: number;
   };
+  /** --sandbox: the in-process fake DevRev, failing as SANDBOX_FAULTS says (validated here). */
   sandbox: { enabled: boolean; faults: string | undefined };
 }
 
@@ -153,16 +191,40 @@ export const isLoopbackHost = (host: string) => LOOPBACK.test(host);
 
 /**
  * Parses the environment once into a frozen Config. Every problem is collected, so one start
- * shows everything that is wrong, each naming the variable and the accepted form.
+ * shows everything that is wrong (unknown toolsets and fault specs included), each naming the
+ * variable and the accepted form. The cross-checks between variables run too, unless one of the
+ * variables they relate is itself malformed: then its own message comes first.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
-    );
+  if (parsed.success) {
+    const config = build(parsed.data, cli);
+    const problems = crossCheck(config);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return deepFreeze(config);
   }
-  const e = parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+  const malformed = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  if (![...malformed].some((name) => CROSS_CHECKED.has(name))) {
+    // The variables the cross-checks read are all well-formed: check them now, not on the next start.
+    const rest = envSchema.safeParse(
+      Object.fromEntries(Object.entries(env).filter(([name]) => !malformed.has(name))),
+    );
+    if (rest.success) problems.push(...crossCheck(build(rest.data, cli)));
+  }
+  throw new ConfigError(problems);
+}
+
+/** SANDBOX_FAULTS alone, for `devrev-mcp-server sandbox-api`, which reads no other setting. */
+export function loadSandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
+  const parsed = envSchema.pick({ SANDBOX_FAULTS: true }).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `SANDBOX_FAULTS: ${i.message}`));
+  }
+  return parsed.data.SANDBOX_FAULTS;
+}
+
+function build(e: z.output<typeof envSchema>, cli: CliOverrides): Config {
   const sandbox = cli.sandbox ?? false;
   const transport = cli.transport ?? e.MCP_TRANSPORT;
   const host = cli.host ?? e.MCP_HOST;
@@ -173,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
     port,
     logLevel: e.MCP_LOG_LEVEL,
     logFormat: e.MCP_LOG_FORMAT,
+    projectId: e.GOOGLE_CLOUD_PROJECT,
     devrev: {
       baseUrl: e.DEVREV_API_BASE_URL ?? "https://api.devrev.ai",
       token: e.DEVREV_API_TOKEN,
@@ -227,9 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cli: CliOverrides = {}): Read
     },
     sandbox: { enabled: sandbox, faults: e.SANDBOX_FAULTS },
   };
-  const problems = crossCheck(config);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return deepFreeze(config);
+  return config;
 }
 
 function crossCheck(c: Config): string[] {

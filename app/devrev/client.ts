@@ -1,5 +1,4 @@
 import createClient, { type Client } from "openapi-fetch";
-import { tokenHash } from "../util/token-hash.js";
 import { type ArtifactFiles, createArtifactFiles, defaultArtifactHosts } from "./artifacts.js";
 import { DevRevError, errorFromResponse } from "./errors.js";
 import type { paths } from "./generated/beta.js";
@@ -40,8 +39,6 @@ export interface DevRevClientOptions extends ResilientFetchDeps {
 export interface DevRevClient {
   /** Typed POST access to every DevRev operation. Pass results through `unwrap`. */
   readonly api: DevRevApi;
-  /** The caller's token hash, for logs; the token itself stays inside the client. */
-  readonly tokenHash: string;
   /** Now, by the clock this client's dates are compared with (see DevRevClientOptions.now). */
   now(): Date;
   /** Downloads and uploads of artifact files, only to DevRev's file store and bounded. */
@@ -72,7 +69,7 @@ export function createDevRevClient(options: DevRevClientOptions): DevRevClient {
     maxBytes: ARTIFACT_MAX_BYTES,
     timeoutMs: options.retry?.timeoutMs ?? DEFAULT_RETRY_POLICY.timeoutMs,
   });
-  return { api, tokenHash: tokenHash(options.token), now, files };
+  return { api, now, files };
 }
 
 interface ApiResult<T> {

@@ -41,9 +41,7 @@ export function authMiddleware(
       auth_mode: auth.mode,
     });
     if (outcome.ok) {
-      state.identity = outcome.identity;
-      state.devrevToken = outcome.devrevToken;
-      state.tokenHash = outcome.identity?.tokenHash;
+      state.auth = outcome;
       if (outcome.fresh) {
         auditor.record(
           {
@@ -52,7 +50,7 @@ export function authMiddleware(
             ...who(),
             user_id: outcome.identity?.userId,
             email: outcome.identity?.email,
-            token_hash: outcome.identity?.tokenHash,
+            token_hash: outcome.tokenHash,
           },
           state.logger,
         );
@@ -60,7 +58,6 @@ export function authMiddleware(
       next();
       return;
     }
-    state.tokenHash = outcome.tokenHash;
     auditor.record(
       {
         event: "auth.failure",

@@ -4,8 +4,9 @@ import type { Authenticator } from "../auth/types.js";
 import type { DevRevClient } from "../devrev/client.js";
 import type { DevRevError } from "../devrev/errors.js";
 import type { Logger } from "../log/logger.js";
-import { type Caller, createMcpServer, type McpShared } from "../mcp/server.js";
+import { createMcpServer, type McpShared } from "../mcp/server.js";
 import { narrow, type Surface } from "../mcp/surface.js";
+import type { Caller } from "../mcp/tool.js";
 import { REALM } from "./auth-middleware.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
 import { parseNarrowing } from "./narrowing.js";
@@ -57,25 +58,27 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
     ) {
       state.mcpMethod = (body as { method: string }).method;
     }
-    const token = state.devrevToken;
-    if (!token) {
-      next(new Error("authenticated request without a DevRev token"));
+    const { auth } = state;
+    if (!auth) {
+      next(new Error("MCP request reached its handler without authentication"));
       return;
     }
     let upstreamAuthFailure: DevRevError | undefined;
     const caller: Caller = {
-      devrev: deps.devrevFor(token, state.signal),
-      identity: state.identity,
+      devrev: deps.devrevFor(auth.devrevToken, state.signal),
+      identity: auth.identity,
+      tokenHash: auth.tokenHash,
       surface: narrow(narrow(deps.baseSurface, state.grantNarrowing ?? {}), narrowing.request),
       logger: state.logger,
       onUpstreamAuthFailure: (err) => {
         upstreamAuthFailure = err;
-        if (state.tokenHash) deps.auth.invalidate(state.tokenHash);
+        deps.auth.invalidate(auth.tokenHash);
       },
     };
+    // The SDK's AuthInfo wants a token: the hash stands in, so no PAT reaches the SDK's objects.
     const authInfo: AuthInfo = {
-      token: state.tokenHash ?? "",
-      clientId: state.identity?.userId ?? "",
+      token: auth.tokenHash,
+      clientId: auth.identity?.userId ?? "",
       scopes: [],
       extra: { [CALLER]: caller },
     };

@@ -38,7 +38,9 @@ export function identityRateLimit(perMinute: number): IdentityRateLimit | undefi
   const store = new MemoryStore();
   const keyOf = (req: Request) => {
     const s = requestState(req);
-    return s.identity?.userId ? `u:${s.identity.userId}` : `t:${s.tokenHash ?? ipKeyGenerator(req.ip ?? "")}`;
+    // Without a known identity (the server token's owner could not be looked up), the address.
+    const user = s.auth?.identity?.userId;
+    return user ? `u:${user}` : `t:${ipKeyGenerator(req.ip ?? "")}`;
   };
   const what = "for your DevRev user on this server instance (MCP_RATE_LIMIT_RPM)";
   const handler = rateLimit({

@@ -32,7 +32,7 @@ export function requestContext(logger: Logger, projectId: string | undefined): R
           protocol: `HTTP/${req.httpVersion}`,
         },
         mcp_method: s.mcpMethod,
-        user_id: s.identity?.userId,
+        user_id: s.auth?.identity?.userId,
       });
     });
     next();

@@ -1,16 +1,15 @@
 import type { Request } from "express";
+import type { Authenticated } from "../auth/types.js";
 import type { Logger } from "../log/logger.js";
 import type { TraceContext } from "../log/trace.js";
-import type { Identity } from "../mcp/tool.js";
 
 /** What the edge learns about one request, kept on the request object for later middleware. */
 export interface RequestState {
   startedAt: number;
   logger: Logger;
   trace: TraceContext | undefined;
-  identity?: Identity;
-  tokenHash?: string;
-  devrevToken?: string;
+  /** The caller, once authentication let them in: identity, DevRev token and its hash, as derived. */
+  auth?: Authenticated;
   mcpMethod?: string;
   /** What the caller's OAuth grant allows (its scope); requests can narrow further, never widen. */
   grantNarrowing?: { readOnly?: boolean };

@@ -14,12 +14,6 @@ import { hiddenReason } from "./surface.js";
 import { type ToolContext, toolCategory } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
-/** The tool context plus what only the call layer uses. */
-export interface CallContext extends ToolContext {
-  /** Called when DevRev refused the caller's own token mid-request (revoked after validation). */
-  onUpstreamAuthFailure?: (err: DevRevError) => void;
-}
-
 /**
  * Runs one tool call: gate, validate, execute, shape, audit. Every failure the caller can act on
  * becomes an `isError` result; only an unknown tool name is a protocol error (-32602). A
@@ -29,7 +23,7 @@ export async function callTool(
   shared: Pick<McpShared, "registry" | "auditor">,
   name: string,
   rawArgs: Record<string, unknown> | undefined,
-  ctx: CallContext,
+  ctx: ToolContext,
 ): Promise<CallToolResult | InputRequiredResult> {
   const entry = shared.registry.get(name);
   if (!entry) {
@@ -51,7 +45,7 @@ export async function callTool(
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
         user_id: ctx.identity?.userId,
         email: ctx.identity?.email,
-        token_hash: ctx.devrev.tokenHash,
+        token_hash: ctx.tokenHash,
         ...(error_type ? { error_type } : {}),
       },
       ctx.logger,

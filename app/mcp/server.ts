@@ -14,18 +14,17 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { callOperation } from "../devrev/call.js";
-import type { DevRevClient } from "../devrev/client.js";
 import { DevRevError } from "../devrev/errors.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { type Completer, runCompleter } from "../tools/shared/completion.js";
-import { type CallContext, callTool } from "./call-tool.js";
+import { callTool } from "./call-tool.js";
 import { confirmer } from "./confirm.js";
 import type { PromptRegistry } from "./prompt.js";
 import type { ToolRegistry } from "./registry.js";
 import type { ResourceRegistry } from "./resource.js";
-import { hiddenReason, type Surface } from "./surface.js";
-import type { CatalogAccess, Identity } from "./tool.js";
+import { hiddenReason } from "./surface.js";
+import type { Caller, CatalogAccess, ToolContext } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
 // The low-level v2 Server, not McpServer: the registries are built once at start and every request
@@ -49,16 +48,6 @@ export interface Icon {
   src: string;
   mimeType?: string;
   sizes?: string[];
-}
-
-/** Who is calling and what they may see: derived once per request by the transport. */
-export interface Caller {
-  devrev: DevRevClient;
-  identity: Identity | undefined;
-  surface: Surface;
-  logger: Logger;
-  /** Called when DevRev refused the caller's own token mid-request (revoked after validation). */
-  onUpstreamAuthFailure?: (err: DevRevError) => void;
 }
 
 /**
@@ -104,19 +93,17 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
   // carries one, and then nothing is sent. A 2026-07-28 request carries its level in _meta.
   let legacyLevel: LoggingLevel | undefined;
 
-  const contextFor = (ctx: ServerContext, confirmArgument = false): CallContext => {
+  // The caller's fields as they are, plus what belongs to this one message.
+  const contextFor = (ctx: ServerContext, confirmArgument = false): ToolContext => {
     const progressToken = ctx.mcpReq._meta?.progressToken;
     const modern = ctx.mcpReq.envelope !== undefined;
     let progressed = 0;
     return {
-      devrev: caller.devrev,
+      ...caller,
       call: (op, body) => callOperation(caller.devrev, op, body, ctx.mcpReq.signal),
-      identity: caller.identity,
       signal: ctx.mcpReq.signal,
-      logger: caller.logger,
       limits: shared.limits,
       catalog,
-      surface: caller.surface,
       progress: async (done, total, message) => {
         // Progress must increase per token; a step that does not is dropped, not sent.
         if (progressToken === undefined || done <= progressed) return;
@@ -133,7 +120,6 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
         await ctx.mcpReq.log(level, message, "devrev").catch(() => {});
       },
       confirm: confirmer(ctx, server, confirmArgument),
-      onUpstreamAuthFailure: caller.onUpstreamAuthFailure,
     };
   };
 

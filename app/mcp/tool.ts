@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Operation, OperationBody, OperationResult } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
+import type { DevRevError } from "../devrev/errors.js";
 import type { Logger } from "../log/logger.js";
 import type { Surface } from "./surface.js";
 
@@ -8,27 +9,38 @@ import type { Surface } from "./surface.js";
 export interface Identity {
   userId: string;
   email: string | undefined;
+  /** For the OAuth consent page ("Signed in as ..."). */
   displayName: string | undefined;
-  tokenHash: string;
 }
 
 /**
- * Everything a handler may use, built once per MCP request from what the transport derived about
- * the caller. Identity and the DevRev client are the caller's own.
+ * Who is calling and what they may see, derived once per HTTP request by the front door (once per
+ * process over stdio) and only read afterwards. The DevRev client and identity are the caller's own.
  */
-export interface ToolContext {
+export interface Caller {
   devrev: DevRevClient;
+  identity: Identity | undefined;
+  /** The hash of the DevRev token this caller's calls carry: the only form logs name it by. */
+  tokenHash: string;
+  /** What this request may see and call. */
+  surface: Surface;
+  logger: Logger;
+  /** For the call layer: DevRev refused the caller's own token mid-request (revoked after validation). */
+  onUpstreamAuthFailure?: (err: DevRevError) => void;
+}
+
+/**
+ * Everything a tool, resource, prompt or completer may use: the caller, plus what belongs to this
+ * one MCP message (its abort signal, progress token and log level). The only context there is.
+ */
+export interface ToolContext extends Caller {
   /**
    * One DevRev operation with this request's abort signal, unwrapped: the result on success, a
    * DevRevError otherwise. `ctx.call("works.get", { id })`.
    */
   call<O extends Operation>(op: O, body: OperationBody<O>): Promise<OperationResult<O>>;
-  identity: Identity | undefined;
   signal: AbortSignal;
-  logger: Logger;
   limits: { maxResultChars: number };
-  /** What this request may see and call. */
-  surface: Surface;
   /** The whole catalogue and this request's view of it, for tools that describe other tools. */
   catalog?: CatalogAccess;
   /**

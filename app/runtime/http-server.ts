@@ -101,7 +101,7 @@ export async function startHttpServer(
     reachability,
     version: VERSION,
     isDraining: () => draining,
-    projectId: process.env.GOOGLE_CLOUD_PROJECT,
+    projectId: config.projectId,
     onClose: (cleanup) => cleanups.push(cleanup),
     shared,
     baseSurface: surface,

@@ -5,6 +5,8 @@ import { createAuditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { buildMcpShared } from "../mcp/build-shared.js";
 import { createMcpServer } from "../mcp/server.js";
+import type { Caller } from "../mcp/tool.js";
+import { tokenHash } from "../util/token-hash.js";
 import { SERVER_NAME, VERSION } from "../version.js";
 import { surfaceFromConfig } from "./surface-from-config.js";
 
@@ -24,7 +26,13 @@ export async function runStdio(
     retry: { maxRetries: config.devrev.maxRetries, timeoutMs: config.devrev.timeoutMs },
     artifactHosts: config.devrev.artifactHosts,
   });
-  const caller = { devrev, identity: undefined, surface: surfaceFromConfig(config), logger };
+  const caller: Caller = {
+    devrev,
+    identity: undefined,
+    tokenHash: tokenHash(config.devrev.token ?? ""),
+    surface: surfaceFromConfig(config),
+    logger,
+  };
   // serveStdio answers a 2026-07-28 client (server/discover, then requests carrying _meta) and a
   // 2025-era one (initialize) from the same factory; the connection keeps the era it opened with.
   const handle = serveStdio(() => createMcpServer(shared, caller), {

@@ -1,10 +1,10 @@
 // `devrev-mcp-server sandbox-api --port N [--host H]`: the sandbox on its own, for trying clients
-// against a fake DevRev. Faults come from SANDBOX_FAULTS.
+// against a fake DevRev. Faults come from SANDBOX_FAULTS, read by the config parser (loadSandboxFaults).
 import { parseArgs } from "node:util";
 import { SANDBOX_PATS } from "./auth.js";
 import { startSandbox } from "./index.js";
 
-export async function runSandboxCli(argv: string[]): Promise<void> {
+export async function runSandboxCli(argv: string[], faults: string | undefined): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -21,7 +21,6 @@ export async function runSandboxCli(argv: string[]): Promise<void> {
   if (!Number.isInteger(latencyMs) || latencyMs < 0) {
     throw new Error(`invalid --latency-ms '${values["latency-ms"]}'`);
   }
-  const faults = process.env.SANDBOX_FAULTS;
   const sandbox = await startSandbox({ host: values.host, port, faults, latencyMs });
   const lines = [
     `DevRev sandbox API listening on ${sandbox.url}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../app/config/config.js";
+import { ConfigError, loadConfig, loadSandboxFaults } from "../../app/config/config.js";
 
 function problems(env: Record<string, string>, cli = {}): string[] {
   try {
@@ -107,5 +107,40 @@ describe("configuration", () => {
     );
     expect(c.transport).toBe("streamable-http");
     expect(c.port).toBe(4321);
+  });
+  it("reports unknown toolsets and bad fault specs with every other problem, cross-checks included", () => {
+    const found = problems({
+      ...http,
+      MCP_TOOLSETS: "works,wrks",
+      MCP_PORT: "http",
+      SANDBOX_FAULTS: "429:2",
+      MCP_AUTH_MODE: "static-token",
+    });
+    expect(found).toEqual([
+      'MCP_PORT: "http" is not an integer from 1 to 65535',
+      expect.stringMatching(/^MCP_TOOLSETS: unknown toolset\(s\) wrks; use default, all, or any of .*works/),
+      expect.stringMatching(/^SANDBOX_FAULTS: invalid fault '429:2'/),
+      "MCP_AUTH_TOKEN: required when MCP_AUTH_MODE=static-token (the shared Bearer token)",
+      "DEVREV_API_TOKEN: required when MCP_AUTH_MODE=static-token (DevRev calls use it)",
+    ]);
+  });
+
+  it("leaves the cross-checks until the variables they relate are well-formed", () => {
+    // A mistyped transport would otherwise read as stdio and ask for a token nobody needs.
+    expect(problems({ MCP_TRANSPORT: "http", MCP_TOOLSETS: "nope" })).toEqual([
+      'MCP_TRANSPORT: "http" is not one of stdio | streamable-http',
+      expect.stringMatching(/^MCP_TOOLSETS: unknown toolset\(s\) nope;/),
+    ]);
+  });
+
+  it("reads the settings that used to come from process.env elsewhere", () => {
+    const c = loadConfig({ ...http, GOOGLE_CLOUD_PROJECT: " acme-prod ", SANDBOX_FAULTS: "500:0.1" });
+    expect(c.projectId).toBe("acme-prod");
+    expect(c.sandbox.faults).toBe("500:0.1");
+    expect(loadConfig({ ...http }).projectId).toBeUndefined();
+    expect(loadSandboxFaults({ SANDBOX_FAULTS: "lost:0.05@works.create", MCP_PORT: "bad" })).toBe(
+      "lost:0.05@works.create",
+    );
+    expect(() => loadSandboxFaults({ SANDBOX_FAULTS: "boom:1" })).toThrow(ConfigError);
   });
 });
