@@ -22,12 +22,14 @@ export function renderToolsReference(): string {
     "",
     "<!-- Generated from the tool registry by `npm run docs:tools`. Do not edit by hand: `npm test` fails when this file is stale. -->",
     "",
-    `${TOOLS.length} tools in ${Object.keys(TOOLSETS).length} toolsets. The default surface (\`MCP_TOOLSETS=default\`) ` +
-      `is the ${inDefault.length} tools marked **default**; choose toolsets with \`MCP_TOOLSETS\` (comma list, ` +
-      "`default`, `all`), and narrow per request with the `X-MCP-Toolsets` / `X-MCP-Readonly` headers or the " +
-      "`/mcp/x/<toolsets>` and `/mcp/readonly` paths. Destructive tools need `MCP_ENABLE_DESTRUCTIVE_TOOLS=true`; " +
-      "beta tools (DevRev beta APIs) are hidden when `MCP_ENABLE_BETA_TOOLS=false`. `devrev_find_tools` searches " +
-      "this catalogue from a client.",
+    `${TOOLS.length} tools in ${Object.keys(TOOLSETS).length} toolsets. \`MCP_TOOLSETS\` chooses what tools/list ` +
+      `shows (the default surface is the ${inDefault.length} tools marked **default**); \`MCP_PERMITTED_TOOLSETS\` ` +
+      "(default `all`) what may be called at all. A permitted tool that is not listed is found with " +
+      "`devrev_find_tools` (which gives its input schema) and run with `devrev_call_tool`. Requests narrow both with " +
+      "the `X-MCP-Toolsets` / `X-MCP-Readonly` headers or the `/mcp/x/<toolsets>` and `/mcp/readonly` paths. " +
+      "Destructive tools need `MCP_ENABLE_DESTRUCTIVE_TOOLS=true`; beta tools (DevRev beta APIs) are refused when " +
+      "`MCP_ENABLE_BETA_TOOLS=false`. Resources and prompts are there where the tools they name under **needs** " +
+      "may be called.",
     "",
     "| Toolset | Tools | Description |",
     "| --- | --- | --- |",
@@ -41,13 +43,18 @@ export function renderToolsReference(): string {
     for (const def of TOOLS.filter((t) => t.toolset === toolset)) {
       const listing = registry.get(def.name)?.listing;
       if (!listing) continue;
-      const flags = [
-        def.inDefault ? "default" : undefined,
-        def.annotations.readOnlyHint ? "read-only" : "writes",
-        def.annotations.destructiveHint ? "destructive" : undefined,
-        def.annotations.idempotentHint ? "idempotent" : undefined,
-        def.beta ? "beta" : undefined,
-      ].filter((f): f is string => f !== undefined);
+      // A forwarding tool's hints are those of what it may run on the request's surface.
+      const flags = (
+        def.forwards
+          ? [def.inDefault ? "default" : undefined, "runs other tools (hints: the widest of what it may run)"]
+          : [
+              def.inDefault ? "default" : undefined,
+              def.annotations.readOnlyHint ? "read-only" : "writes",
+              def.annotations.destructiveHint ? "destructive" : undefined,
+              def.annotations.idempotentHint ? "idempotent" : undefined,
+              def.beta ? "beta" : undefined,
+            ]
+      ).filter((f): f is string => f !== undefined);
       out.push(
         "",
         `### \`${def.name}\` — ${def.title}`,
@@ -64,17 +71,29 @@ export function renderToolsReference(): string {
     }
   }
   if (RESOURCES.length) {
-    out.push("", "## Resources", "", "| URI | Name | Description |", "| --- | --- | --- |");
-    for (const r of RESOURCES) out.push(`| \`${r.uri}\` | ${cell(r.title)} | ${cell(r.description)} |`);
+    out.push("", "## Resources", "", "| URI | Name | Description | Needs |", "| --- | --- | --- | --- |");
+    for (const r of RESOURCES) {
+      out.push(`| \`${r.uri}\` | ${cell(r.title)} | ${cell(r.description)} | ${needs(r.needs)} |`);
+    }
   }
   if (PROMPTS.length) {
-    out.push("", "## Prompts", "", "| Prompt | Arguments | Description |", "| --- | --- | --- |");
+    out.push(
+      "",
+      "## Prompts",
+      "",
+      "| Prompt | Arguments | Description | Needs |",
+      "| --- | --- | --- | --- |",
+    );
     for (const p of PROMPTS) {
       const args = Object.keys(p.args.shape).map((a) => `\`${a}\``);
-      out.push(`| \`${p.name}\` | ${args.join(", ") || "—"} | ${cell(p.description)} |`);
+      out.push(`| \`${p.name}\` | ${args.join(", ") || "—"} | ${cell(p.description)} | ${needs(p.needs)} |`);
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+function needs(tools: readonly string[]): string {
+  return tools.map((t) => `\`${t}\``).join(", ");
 }
 
 function inputsTable(schema: Schema): string[] {

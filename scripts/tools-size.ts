@@ -7,8 +7,14 @@ import type { Surface } from "../app/mcp/surface.js";
 import { TOOLS } from "../app/tools/catalog.js";
 
 const SURFACES: Record<string, Surface> = {
-  default: { toolsetFilters: [new Set(["default"])], readOnly: false, destructive: false, beta: true },
-  all: { toolsetFilters: ["all"], readOnly: false, destructive: true, beta: true },
+  default: {
+    permitted: ["all"],
+    listed: new Set(["default"]),
+    readOnly: false,
+    destructive: false,
+    beta: true,
+  },
+  all: { permitted: ["all"], listed: "all", readOnly: false, destructive: true, beta: true },
 };
 
 /**

@@ -19,6 +19,17 @@ const domain = (s: string) => s.replace(/^@/, "").toLowerCase();
 
 // One schema over the raw environment: each key is the variable users already know from the
 // Python server, so a bad value can be reported under its own name.
+/** A toolset list (MCP_TOOLSETS, MCP_PERMITTED_TOOLSETS): an unknown name is a config problem. */
+const toolsetList = stringList(lower).superRefine((names, ctx) => {
+  const { unknown } = expandToolsets(names);
+  if (unknown.length) {
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown toolset(s) ${unknown.join(", ")}; use default, all, or any of ${TOOLSET_NAMES.join(", ")}`,
+    });
+  }
+});
+
 const envSchema = z.object({
   MCP_TRANSPORT: oneOf(TRANSPORTS, "stdio"),
   MCP_HOST: z
@@ -68,15 +79,8 @@ const envSchema = z.object({
   MCP_REQUEST_TIMEOUT_MS: intInRange(120_000, 1_000, 3_600_000),
   MCP_SHUTDOWN_GRACE_MS: intInRange(8_000, 0, 60_000),
   MCP_AUDIT_LOG_ENABLED: boolFlag(true),
-  MCP_TOOLSETS: stringList(lower).superRefine((names, ctx) => {
-    const { unknown } = expandToolsets(names);
-    if (unknown.length) {
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown toolset(s) ${unknown.join(", ")}; use default, all, or any of ${TOOLSET_NAMES.join(", ")}`,
-      });
-    }
-  }),
+  MCP_TOOLSETS: toolsetList,
+  MCP_PERMITTED_TOOLSETS: toolsetList,
   MCP_READ_ONLY: boolFlag(false),
   MCP_ENABLE_DESTRUCTIVE_TOOLS: boolFlag(false),
   MCP_ENABLE_BETA_TOOLS: boolFlag(true),
@@ -158,7 +162,10 @@ export interface Config {
   };
   auditLog: boolean;
   tools: {
+    /** What tools/list shows (MCP_TOOLSETS). */
     toolsets: readonly string[];
+    /** What may be called at all (MCP_PERMITTED_TOOLSETS); see app/mcp/surface.ts. */
+    permittedToolsets: readonly string[];
     readOnly: boolean;
     destructive: boolean;
     beta: boolean;
@@ -283,6 +290,7 @@ function build(e: z.output<typeof envSchema>, cli: CliOverrides): Config {
     auditLog: e.MCP_AUDIT_LOG_ENABLED,
     tools: {
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : ["default"],
+      permittedToolsets: e.MCP_PERMITTED_TOOLSETS.length > 0 ? e.MCP_PERMITTED_TOOLSETS : ["all"],
       readOnly: e.MCP_READ_ONLY,
       destructive: e.MCP_ENABLE_DESTRUCTIVE_TOOLS,
       beta: e.MCP_ENABLE_BETA_TOOLS,

@@ -2,9 +2,10 @@ import type { Request } from "express";
 import type { narrow } from "../mcp/surface.js";
 import { expandToolsets } from "../tools/toolsets.js";
 
-// Per-request narrowing, as GitHub's server does it: a client may ask for fewer toolsets or for
+// Per-request narrowing, as GitHub's server does it: a client may select toolsets or ask for
 // read-only through a header (X-MCP-Toolsets, X-MCP-Readonly) or the URL (/mcp/x/<sets>,
-// /mcp/readonly). `narrow()` guarantees the result never exceeds what the server allows.
+// /mcp/readonly). Selected toolsets are what the request lists and all it may call; `narrow()`
+// guarantees the result never exceeds what the server permits.
 
 export type NarrowingResult =
   | { ok: true; request: Parameters<typeof narrow>[1] }

@@ -16,7 +16,7 @@ const INSTRUCTIONS = [
   "Lists page with cursor/limit (default 25, max 100): pass next_cursor back as cursor. Dates are ISO-8601.",
   "Writes act as the connected user with their DevRev permissions; create calls are not idempotent.",
   "Ask before changing, deleting or commenting on customer-visible items.",
-  "If no listed tool fits, devrev_find_tools searches the whole catalogue.",
+  "If no listed tool fits, devrev_find_tools searches the whole catalogue and devrev_call_tool runs what it found.",
 ].join(" ");
 
 // The server's icon, inline so it needs no public URL and no extra route: a 32 px rounded square.
@@ -31,12 +31,14 @@ const SERVER_ICON = {
 
 /** Everything requests share, built once at start (schemas converted here, not per request). */
 export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpShared {
+  const registry = new ToolRegistry(TOOLS);
+  const tool = (name: string) => registry.get(name)?.def;
   return {
     info: { name: SERVER_NAME, version: VERSION, title: "DevRev MCP server", icons: [SERVER_ICON] },
     instructions: INSTRUCTIONS,
-    registry: new ToolRegistry(TOOLS),
-    resources: new ResourceRegistry(RESOURCES),
-    prompts: new PromptRegistry(PROMPTS),
+    registry,
+    resources: new ResourceRegistry(RESOURCES, tool),
+    prompts: new PromptRegistry(PROMPTS, tool),
     // One validator for every per-request Server (v2 builds its Ajv engines on first use, which
     // is only an elicitation answer on a 2025-era stdio connection).
     validator: new AjvJsonSchemaValidator(),

@@ -10,7 +10,7 @@ import { askToConfirm, ConfirmationNeeded, ConfirmationRefused } from "./confirm
 import { errorResult, toCallToolResult } from "./result.js";
 import { decodeResume, type Resume } from "./resume-cursor.js";
 import type { McpShared } from "./server.js";
-import { hiddenReason } from "./surface.js";
+import { refusedReason } from "./surface.js";
 import { type ToolContext, toolCategory } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
@@ -24,6 +24,8 @@ export async function callTool(
   name: string,
   rawArgs: Record<string, unknown> | undefined,
   ctx: ToolContext,
+  /** The forwarding tool this call came through (devrev_call_tool), for the "call again" advice. */
+  via?: string,
 ): Promise<CallToolResult | InputRequiredResult> {
   const entry = shared.registry.get(name);
   if (!entry) {
@@ -51,10 +53,10 @@ export async function callTool(
       ctx.logger,
     );
 
-  const hidden = hiddenReason(tool, ctx.surface);
-  if (hidden) {
+  const refused = refusedReason(tool, ctx.surface);
+  if (refused) {
     audit("denied", "not_enabled");
-    return errorResult(`${name} is not available: ${hidden}.`);
+    return errorResult(`${name} is not available: ${refused}.`);
   }
 
   // A cursor this server issued into a cut page: the tool reads that page again from DevRev's
@@ -87,15 +89,19 @@ export async function callTool(
 
   try {
     const out = await tool.handler(parsed.data, ctx);
+    // The tool it ran was gated, audited and shaped by its own call.
+    if (out.forwarded) return out.forwarded;
     audit("success");
     return toCallToolResult(out, ctx.limits.maxResultChars, { resume, resumable });
   } catch (err) {
     if (err instanceof ConfirmationNeeded) {
       audit("denied", "confirmation_pending");
       if (err.via === "input_required") return askToConfirm(err.question);
+      const again = via
+        ? `${via} again with the same name and arguments, adding confirm: true inside arguments`
+        : `${name} again with the same arguments and confirm: true`;
       return errorResult(
-        `${err.question} Nothing has been changed yet. Ask the user; only if they agree, call ${name} ` +
-          "again with the same arguments and confirm: true.",
+        `${err.question} Nothing has been changed yet. Ask the user; only if they agree, call ${again}.`,
       );
     }
     if (err instanceof ConfirmationRefused) {

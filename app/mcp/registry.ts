@@ -2,7 +2,7 @@ import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { CONFIRM_ARGUMENT } from "./confirm.js";
 import { compactSchema } from "./json-schema-compact.js";
-import { hiddenReason, type Surface, surfaceKey } from "./surface.js";
+import { forwardingAnnotations, listedTools, type Surface, surfaceKey } from "./surface.js";
 import type { ToolDefinition } from "./tool.js";
 
 // Each tool's JSON Schemas are converted once, the first time a listing needs that tool, and never
@@ -54,7 +54,12 @@ export class ToolRegistry {
     const key = surfaceKey(surface);
     let listing = this.listings.get(key);
     if (!listing) {
-      listing = [...this.tools.values()].filter((t) => !hiddenReason(t.def, surface)).map((t) => t.listing);
+      const defs = [...this.tools.values()].map((t) => t.def);
+      listing = listedTools(defs, surface).map((def) => {
+        const { listing } = this.tools.get(def.name) as RegisteredTool;
+        // What devrev_call_tool may run depends on the surface, and so do its honest hints.
+        return def.forwards ? { ...listing, annotations: forwardingAnnotations(defs, surface) } : listing;
+      });
       // Surfaces come from a handful of configs and headers; cap anyway so odd headers can't grow it.
       if (this.listings.size < 256) this.listings.set(key, listing);
     }

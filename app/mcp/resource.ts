@@ -1,6 +1,7 @@
 import { type Resource, type ResourceTemplateType, UriTemplate } from "@modelcontextprotocol/server";
 import type { Completer } from "../tools/shared/completion.js";
-import type { ToolContext } from "./tool.js";
+import { needsRefusal, type Surface, surfaceKey } from "./surface.js";
+import type { ToolContext, ToolDefinition } from "./tool.js";
 import { ToolInputError } from "./tool-errors.js";
 
 /** A resource returns real DevRev data, rendered as text a model can read directly. */
@@ -11,7 +12,12 @@ export interface ResourceDefinition {
   /** A fixed URI (`devrev://me`) or an RFC 6570 template (`devrev://works/{id}`). */
   uri: string;
   mimeType: string;
-  beta?: boolean;
+  /**
+   * The tools that return the same data: the resource (its listing, reads and completions) is
+   * there only where every one of them may be called, so a resource never shows what a refused
+   * tool would.
+   */
+  needs: readonly string[];
   read(params: Record<string, string>, ctx: ToolContext): Promise<string>;
   /** Suggestions for a template variable, for `completion/complete`. */
   complete?: Record<string, Completer>;
@@ -26,34 +32,56 @@ interface Compiled {
   template: UriTemplate | undefined;
 }
 
+type Lookup = (tool: string) => ToolDefinition | undefined;
+
 export class ResourceRegistry {
   private readonly compiled: Compiled[];
-  readonly fixed: Resource[];
-  readonly templates: ResourceTemplateType[];
+  private readonly listings = new Map<string, { fixed: Resource[]; templates: ResourceTemplateType[] }>();
 
-  constructor(defs: readonly ResourceDefinition[]) {
+  constructor(
+    defs: readonly ResourceDefinition[],
+    private readonly lookup: Lookup,
+  ) {
+    for (const def of defs) {
+      const unknown = def.needs.filter((n) => !lookup(n));
+      if (unknown.length) throw new Error(`resource ${def.uri} needs unknown tool(s) ${unknown.join(", ")}`);
+    }
     this.compiled = defs.map((def) => ({
       def,
       template: UriTemplate.isTemplate(def.uri) ? new UriTemplate(def.uri) : undefined,
     }));
-    this.fixed = this.compiled
-      .filter((c) => !c.template)
-      .map(({ def }) => ({
-        uri: def.uri,
+  }
+
+  /** Why this surface may not read the resource, or undefined when it may. */
+  refusedReason(def: ResourceDefinition, surface: Surface): string | undefined {
+    return needsRefusal(def.needs, this.lookup, surface);
+  }
+
+  /** The fixed resources and the templates this surface may read, memoised per surface. */
+  list(surface: Surface): { fixed: Resource[]; templates: ResourceTemplateType[] } {
+    const key = surfaceKey(surface);
+    let listing = this.listings.get(key);
+    if (!listing) {
+      const open = this.compiled.filter((c) => !this.refusedReason(c.def, surface));
+      const describe = ({ def }: Compiled) => ({
         name: def.name,
         title: def.title,
         description: def.description,
         mimeType: def.mimeType,
-      }));
-    this.templates = this.compiled
-      .filter((c) => c.template)
-      .map(({ def }) => ({
-        uriTemplate: def.uri,
-        name: def.name,
-        title: def.title,
-        description: def.description,
-        mimeType: def.mimeType,
-      }));
+      });
+      listing = {
+        fixed: open.filter((c) => !c.template).map((c) => ({ uri: c.def.uri, ...describe(c) })),
+        templates: open.filter((c) => c.template).map((c) => ({ uriTemplate: c.def.uri, ...describe(c) })),
+      };
+      // Surfaces come from a handful of configs and headers; cap anyway so odd headers can't grow it.
+      if (this.listings.size < 256) this.listings.set(key, listing);
+    }
+    return listing;
+  }
+
+  /** The resource declared with this URI or URI template. */
+  byUri(uri: string): ResourceDefinition | undefined {
+    return this.compiled.find((c) => c.def.uri === uri)?.def;
   }
 
   /**

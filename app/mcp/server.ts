@@ -23,7 +23,7 @@ import { confirmer } from "./confirm.js";
 import type { PromptRegistry } from "./prompt.js";
 import type { ToolRegistry } from "./registry.js";
 import type { ResourceRegistry } from "./resource.js";
-import { hiddenReason } from "./surface.js";
+import { refusedReason } from "./surface.js";
 import type { Caller, CatalogAccess, ToolContext } from "./tool.js";
 import { mapToolError } from "./tool-errors.js";
 
@@ -84,10 +84,16 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
     cacheHints: CACHE_HINTS,
   });
 
-  const catalog: CatalogAccess = {
+  let listed: Set<string> | undefined;
+  const catalog: Omit<CatalogAccess, "run"> = {
     tools: () => [...shared.registry.tools.values()].map((t) => t.def),
     toolsets: shared.toolsets,
-    hiddenReason: (tool) => hiddenReason(tool, caller.surface),
+    refusedReason: (tool) => refusedReason(tool, caller.surface),
+    isListed: (tool) => {
+      listed ??= new Set(shared.registry.list(caller.surface).map((t) => t.name));
+      return listed.has(tool.name);
+    },
+    inputSchema: (name) => shared.registry.get(name)?.listing.inputSchema,
   };
   // A 2025-era client sets its level once per connection (stdio); a stateless HTTP request never
   // carries one, and then nothing is sent. A 2026-07-28 request carries its level in _meta.
@@ -103,7 +109,11 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
       call: (op, body) => callOperation(caller.devrev, op, body, ctx.mcpReq.signal),
       signal: ctx.mcpReq.signal,
       limits: shared.limits,
-      catalog,
+      catalog: {
+        ...catalog,
+        // A forwarded call is a tools/call of its own: its `confirm` is the one in its arguments.
+        run: (name, args, via) => callTool(shared, name, args, contextFor(ctx, args.confirm === true), via),
+      },
       progress: async (done, total, message) => {
         // Progress must increase per token; a step that does not is dropped, not sent.
         if (progressToken === undefined || done <= progressed) return;
@@ -143,9 +153,11 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
       ),
   );
 
-  handle(server, caller.logger, "resources/list", () => ({ resources: shared.resources.fixed }));
+  handle(server, caller.logger, "resources/list", () => ({
+    resources: shared.resources.list(caller.surface).fixed,
+  }));
   handle(server, caller.logger, "resources/templates/list", () => ({
-    resourceTemplates: shared.resources.templates,
+    resourceTemplates: shared.resources.list(caller.surface).templates,
   }));
   handle(server, caller.logger, "resources/read", async (request, ctx) => {
     const { uri } = request.params;
@@ -156,10 +168,17 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
     } catch (err) {
       throw asProtocolError(err, `resource ${uri}`, caller);
     }
-    if (!found || (found.def.beta && !caller.surface.beta)) {
+    if (!found) {
       throw new ProtocolError(
         ProtocolErrorCode.ResourceNotFound,
         `Resource not found: ${uri}. List resources and templates to see what exists.`,
+      );
+    }
+    const refused = shared.resources.refusedReason(found.def, caller.surface);
+    if (refused) {
+      throw new ProtocolError(
+        ProtocolErrorCode.ResourceNotFound,
+        `Resource ${found.def.uri} is not available on this connection: ${refused}.`,
       );
     }
     try {
@@ -170,12 +189,13 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
     }
   });
 
-  handle(server, caller.logger, "prompts/list", () => ({ prompts: shared.prompts.listing }));
+  handle(server, caller.logger, "prompts/list", () => ({ prompts: shared.prompts.list(caller.surface) }));
   handle(server, caller.logger, "prompts/get", async (request, ctx) => {
     const prompt = shared.prompts.prompts.get(request.params.name);
     if (!prompt) {
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${request.params.name}`);
     }
+    refuseIfNotPermitted(shared.prompts.refusedReason(prompt, caller.surface), `Prompt ${prompt.name}`);
     const parsed = prompt.args.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues
@@ -199,6 +219,15 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
     // constructor or toString never reach Object.prototype (-32603 "completer is not a function");
     // a name a resource template does not have is -32602 listing the ones it does.
     let completer: Completer | undefined;
+    // Completion suggests the data the resource or prompt would show: refused where they are.
+    if (ref.type === "ref/resource") {
+      const def = shared.resources.byUri(ref.uri);
+      if (def)
+        refuseIfNotPermitted(shared.resources.refusedReason(def, caller.surface), `Resource ${def.uri}`);
+    } else if (ref.type === "ref/prompt") {
+      const def = shared.prompts.prompts.get(ref.name);
+      if (def) refuseIfNotPermitted(shared.prompts.refusedReason(def, caller.surface), `Prompt ${def.name}`);
+    }
     try {
       if (ref.type === "ref/resource") completer = shared.resources.completer(ref.uri, argument.name);
       else if (ref.type === "ref/prompt") {
@@ -212,6 +241,15 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
   });
 
   return server;
+}
+
+/** A prompt or completion this surface may not use: -32602 saying why and what would allow it. */
+function refuseIfNotPermitted(reason: string | undefined, what: string): void {
+  if (reason)
+    throw new ProtocolError(
+      ProtocolErrorCode.InvalidParams,
+      `${what} is not available on this connection: ${reason}.`,
+    );
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CallToolResult, InputRequiredResult } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Operation, OperationBody, OperationResult } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
@@ -65,8 +66,22 @@ export interface CatalogAccess {
   tools(): readonly ToolDefinition[];
   /** Toolset names and their one-line descriptions. */
   toolsets: Readonly<Record<string, string>>;
-  /** Why a tool is unavailable on this request's surface, or undefined when it is enabled. */
-  hiddenReason(tool: ToolDefinition): string | undefined;
+  /** Why a tool may not be called on this request's surface, or undefined when it may. */
+  refusedReason(tool: ToolDefinition): string | undefined;
+  /** Whether this request's tools/list shows the tool. */
+  isListed(tool: ToolDefinition): boolean;
+  /** The tool's input JSON Schema exactly as tools/list would show it (`confirm` included). */
+  inputSchema(name: string): Record<string, unknown> | undefined;
+  /**
+   * Runs a tool through the same path as tools/call (gate, validation, confirmation, audit under
+   * its own name, truncation and resume cursor); `via` is the forwarding tool's name, for the
+   * messages that tell the model how to call again.
+   */
+  run(
+    name: string,
+    args: Record<string, unknown>,
+    via: string,
+  ): Promise<CallToolResult | InputRequiredResult>;
 }
 
 /** Every hint is required: clients use them to decide what needs the user's confirmation. */
@@ -87,6 +102,8 @@ export interface ToolOutput<S> {
    * layer can cut text and structured content at the same item (see app/mcp/result.ts).
    */
   list?: ListLayout;
+  /** Another tool's result, already gated, shaped and audited by the call layer: returned as it is. */
+  forwarded?: CallToolResult | InputRequiredResult;
 }
 
 export interface ListLayout {
@@ -124,6 +141,12 @@ export interface ToolDefinition<
   operations: readonly string[];
   /** Set when any of `operations` exists only in DevRev's beta API. */
   beta?: boolean;
+  /**
+   * Runs other tools by name (devrev_call_tool). Each tool it runs is checked against the
+   * request's surface on its own, so its own gate is its toolset only, and its listed hints are
+   * the widest of what it may run on that surface (see surface.ts).
+   */
+  forwards?: boolean;
   // Method syntax on purpose: it lets a registry hold tools with different argument types.
   handler(
     args: z.output<I>,

@@ -71,7 +71,8 @@ describe("the tool catalogue", () => {
       const sample = SAMPLES[name];
       if (!sample) throw new Error(`no sample for ${name}`);
       server.sandbox.state.clearRequests();
-      const destructive = tool.annotations.destructiveHint;
+      // devrev_call_tool is as destructive as what it runs; its sample runs a read.
+      const destructive = tool.annotations.destructiveHint && !tool.forwards;
       if (destructive) {
         // Every destructive tool asks first: without the user's confirmation it names the object,
         // explains how to confirm, and changes nothing (this client cannot answer elicitation).

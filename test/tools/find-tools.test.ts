@@ -4,23 +4,27 @@ import { TOOLS } from "../../app/tools/catalog.js";
 import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
 import { startValidatedSandbox, type ValidatedSandbox } from "../support/sandbox.js";
 
-// devrev_find_tools searches the whole catalogue and says, for this request's surface, what can be
-// called now and how the rest is enabled. It calls no DevRev operation.
+// devrev_find_tools searches the whole catalogue and says, for this request's surface, what is
+// listed, what is permitted but not listed (with its input schema, for devrev_call_tool) and how
+// the rest is enabled. It calls no DevRev operation.
 
 let sandbox: ValidatedSandbox;
 let defaults: TestServer;
 let wide: TestServer;
+let strict: TestServer;
 const clients: Client[] = [];
 
 beforeAll(async () => {
   sandbox = await startValidatedSandbox();
   defaults = await startTestServer({}, { sandbox });
   wide = await startTestServer({ MCP_TOOLSETS: "all" }, { sandbox });
+  strict = await startTestServer({ MCP_PERMITTED_TOOLSETS: "default" }, { sandbox });
 });
 afterAll(async () => {
   for (const c of clients) await c.close().catch(() => {});
   await defaults?.close();
   await wide?.close();
+  await strict?.close();
   await sandbox?.close();
 });
 afterEach(() => {
@@ -33,8 +37,10 @@ interface Hit {
   read_only: boolean;
   destructive: boolean;
   beta: boolean;
-  enabled: boolean;
+  listed: boolean;
+  callable: boolean;
   unavailable_because?: string;
+  input_schema?: Record<string, unknown>;
 }
 type Out = {
   items: Hit[];
@@ -56,7 +62,7 @@ async function find(url: string, args: Record<string, unknown>, headers: Record<
 }
 
 describe("devrev_find_tools", () => {
-  it("is on the default surface and finds tools of toolsets that are not, saying how to enable them", async () => {
+  it("is on the default surface and gives the schema of permitted tools that are not listed", async () => {
     const { text, structured, requests } = await find(defaults.url, { query: "incidents" });
     expect(requests).toEqual([]);
     const names = structured.items.map((h) => h.name);
@@ -64,37 +70,64 @@ describe("devrev_find_tools", () => {
       expect.arrayContaining(["devrev_incidents_list", "devrev_incidents_get", "devrev_incidents_create"]),
     );
     const list = structured.items.find((h) => h.name === "devrev_incidents_list");
-    expect(list).toMatchObject({ toolset: "incidents", read_only: true, beta: true, enabled: false });
-    expect(list?.unavailable_because).toMatch(/not enabled on this server/);
-    expect(text).toMatch(/^devrev_incidents_\w+ \(incidents; /m);
-    expect(text).toContain("MCP_TOOLSETS=default,incidents");
-    expect(text).toContain("X-MCP-Toolsets: incidents");
-    expect(text).toContain("/mcp/x/incidents");
+    expect(list).toMatchObject({
+      toolset: "incidents",
+      read_only: true,
+      beta: true,
+      listed: false,
+      callable: true,
+    });
+    expect(list?.unavailable_because).toBeUndefined();
+    // The schema the tool would be listed with, so the model can call it.
+    const client = await connectClient(wide.url, "sandbox-alice");
+    clients.push(client);
+    const listed = (await client.listTools()).tools.find((t) => t.name === "devrev_incidents_list");
+    expect(list?.input_schema).toEqual(listed?.inputSchema);
+    expect(text).toMatch(
+      /^devrev_incidents_list \(incidents; read-only, beta\) — .* \[not listed; call it with devrev_call_tool \{"name": "devrev_incidents_list", "arguments": \{\.\.\.\}\}\]\n {2}input: \{"type":"object"/m,
+    );
     expect(structured.toolsets).toEqual([
       { name: "incidents", description: expect.stringMatching(/Incidents/), tools: 5 },
     ]);
   });
 
-  it("marks enabled tools, and destructive ones as disabled with the reason", async () => {
-    const { structured } = await find(wide.url, { query: "delete article" });
-    expect(structured.items[0]).toMatchObject({
+  it("says why a tool may not be called and who can change that", async () => {
+    const { text, structured } = await find(strict.url, { query: "link objects" });
+    const create = structured.items.find((h) => h.name === "devrev_links_create");
+    expect(create).toMatchObject({ listed: false, callable: false });
+    expect(create?.input_schema).toBeUndefined();
+    expect(create?.unavailable_because).toMatch(/not permitted on this server/);
+    expect(text).toContain('[NOT callable: its toolset "links" is not permitted on this server');
+    expect(text).toMatch(
+      /^To call toolset\(s\) links[\w,]*: the server operator adds them to MCP_PERMITTED_TOOLSETS/m,
+    );
+
+    const wideDelete = await find(wide.url, { query: "delete article" });
+    expect(wideDelete.structured.items[0]).toMatchObject({
       name: "devrev_articles_delete",
       destructive: true,
-      enabled: false,
+      callable: false,
     });
-    expect(structured.items[0]?.unavailable_because).toMatch(/MCP_ENABLE_DESTRUCTIVE_TOOLS/);
+    expect(wideDelete.structured.items[0]?.unavailable_because).toMatch(/MCP_ENABLE_DESTRUCTIVE_TOOLS/);
     const get = await find(wide.url, { query: "get article" });
-    expect(get.structured.items[0]).toMatchObject({ name: "devrev_articles_get", enabled: true });
+    // A listed tool's schema is in the client's context already.
+    expect(get.structured.items[0]).toMatchObject({
+      name: "devrev_articles_get",
+      listed: true,
+      callable: true,
+    });
+    expect(get.structured.items[0]?.input_schema).toBeUndefined();
   });
 
   it("reflects the request's own narrowing", async () => {
-    const { structured } = await find(wide.url, { query: "articles" }, { "X-MCP-Toolsets": "default" });
+    const { text, structured } = await find(wide.url, { query: "articles" }, { "X-MCP-Toolsets": "default" });
     // devrev_articles_list is on the default surface; devrev_articles_create is not.
     const list = structured.items.find((h) => h.name === "devrev_articles_list");
-    expect(list?.enabled).toBe(true);
+    expect(list).toMatchObject({ listed: true, callable: true });
     const create = structured.items.find((h) => h.name === "devrev_articles_create");
-    expect(create?.enabled).toBe(false);
+    expect(create?.callable).toBe(false);
     expect(create?.unavailable_because).toMatch(/this request selected other toolsets/);
+    expect(text).toContain("X-MCP-Toolsets: default,articles");
   });
 
   it("lists a whole toolset, and ranks tools that match more words first", async () => {

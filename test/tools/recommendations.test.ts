@@ -6,7 +6,7 @@ import { useToolClient } from "../support/mcp-server.js";
 const queries: string[] = [];
 
 const mcp = useToolClient(
-  { MCP_TOOLSETS: "recommendations" },
+  { MCP_TOOLSETS: "recommendations", MCP_PERMITTED_TOOLSETS: "recommendations" },
   {
     sandboxOptions: {
       hooks: {
@@ -45,7 +45,7 @@ describe("devrev_recommendations", () => {
 
   it("answers what the customer wrote on a ticket", async () => {
     const ticket = await mcp.client.callTool({ name: "devrev_works_get", arguments: { id: "TKT-1" } });
-    // The works toolset is off on this server; the recommendation reads the ticket itself.
+    // The works toolset is not permitted on this server; the recommendation reads the ticket itself.
     expect(ticket.isError).toBe(true);
     const { text, structured } = await call({ object: "TKT-1" });
     expect(structured.based_on).toBe("TKT-1");

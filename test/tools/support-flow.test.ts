@@ -3,9 +3,8 @@ import { useToolClient } from "../support/mcp-server.js";
 
 // Issue 14's done-when: a support engineer's session on the default surface, through the SDK client,
 // where every id or name passed to a call is one a previous result showed (read from the result's
-// text, as a model would), never one the test looked up in the sandbox. Not yet here: linking the
-// issue to the ticket (no links tool is reachable from the default surface until listed-vs-permitted
-// lands) and the article's body text (needs the sandbox's artifacts).
+// text, as a model would), never one the test looked up in the sandbox. Linking is not listed on
+// the default surface but permitted: devrev_find_tools gives its schema and devrev_call_tool runs it.
 
 const mcp = useToolClient();
 const { call } = mcp;
@@ -66,6 +65,28 @@ describe("a support session on the default surface", () => {
     const issueId = pick(issue, /^Created (ISS-\d+)/);
     expect(issueId).toMatch(/^ISS-/);
 
+    // Linked to the ticket: the link tool is found by intent, then run through devrev_call_tool
+    // with the link type its schema offers.
+    const found = await run("devrev_find_tools", { query: "link a ticket to an issue" });
+    const linkTool = pick(
+      found,
+      /^(devrev_links_\w+) \(links; writes\) .*\[not listed; call it with devrev_call_tool/m,
+    );
+    const linkTypes = pick(
+      found,
+      new RegExp(`^${linkTool} .*\\n {2}input: .*"link_type":\\{[^}]*"enum":\\[([^\\]]+)\\]`, "m"),
+    );
+    const related = pick(linkTypes, /"(is_related_to)"/);
+    const linked = await run("devrev_call_tool", {
+      name: linkTool,
+      arguments: { source: ticket, target: issueId, link_type: related },
+    });
+    expect(linked).toMatch(
+      new RegExp(`^Linked: .*${ticket}.*is_related_to.*${issueId}|^Linked: .*${issueId}`),
+    );
+    const links = await run("devrev_call_tool", { name: "devrev_links_list", arguments: { object: ticket } });
+    expect(links).toContain(issueId);
+
     // A stage move the diagram allows, named as a person would.
     const moved = await run("devrev_works_update", { id: ticket, stage: "Awaiting development" });
     expect(moved).toMatch(/stage: awaiting_development/);
@@ -75,13 +96,12 @@ describe("a support session on the default surface", () => {
     const account = pick(overview, /(ACC-\d+)/);
     expect(overview).toContain(ticket);
 
-    // An article, by the id its list showed. (Its body comes from the article's content artifact;
-    // the sandbox's seeded articles gain one with its artifacts.* support, and this step then
-    // asserts the "## Body" section.)
+    // An article, by the id its list showed, with its body read from its content artifact.
     const articles = await run("devrev_articles_list", {});
     const article = pick(articles, /^(ART-\d+) /m);
     const read = await run("devrev_articles_get", { id: article });
     expect(read).toMatch(new RegExp(`^${article} `));
+    expect(read).toMatch(/## Body\n\S/);
 
     // A drafted reply, from the prompt, with completion offering the ticket.
     const completion = await mcp.client.complete({
@@ -97,7 +117,7 @@ describe("a support session on the default surface", () => {
     expect(text).toContain(ticket);
     expect(text).toContain(account);
 
-    expect(used.size).toBeGreaterThanOrEqual(9);
+    expect(used.size).toBeGreaterThanOrEqual(11);
     expect(mcp.server.sandbox.violations()).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ export const articleResource = defineResource({
   description: "A DevRev article's text and metadata, by display id (ART-12) or don: id",
   uri: "devrev://articles/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_articles_get"],
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", ["article"], "an article");
     const { article } = await ctx.call("articles.get", { id: ref.id });

@@ -9,6 +9,7 @@ export const conversationResource = defineResource({
   description: "A support conversation (CONV-12 or don: id) with its newest messages",
   uri: "devrev://conversations/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_conversations_get"],
   async read(params, ctx) {
     return renderConversationDetail(await loadConversation(params.id ?? "", ctx, 20));
   },

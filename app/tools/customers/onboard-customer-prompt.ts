@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { definePrompt } from "../../mcp/prompt.js";
+import { definePrompt, proposeCalls } from "../../mcp/prompt.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { completeAccountIds } from "../shared/completion-sources.js";
 import { renderRevUserLine, toRevUser } from "../users/user-shape.js";
@@ -15,6 +15,7 @@ export const onboardCustomer = definePrompt({
   args: z.object({ account_id: z.string().trim().min(2).max(200) }),
   complete: { account_id: completeAccountIds },
   argDescriptions: { account_id: "The customer: ACC-3, a don: id or the company name" },
+  needs: ["devrev_accounts_get", "devrev_rev_orgs_list", "devrev_rev_users_list"],
   async get(args, ctx) {
     const { account } = await resolveCustomer(args.account_id, ctx);
     if (!account) throw new ToolInputError(`"${args.account_id}" has no account to onboard.`);
@@ -29,8 +30,9 @@ export const onboardCustomer = definePrompt({
       "Cover: who the contacts are and which are missing (e.g. no technical or billing contact); account data",
       "to complete (owners, tier, domains, websites); workspaces (rev orgs) to set up; the first support",
       "touchpoints (kick-off conversation, welcome ticket) and their owners; and what to check after 30 days.",
-      "Mark each item done / to do based on the data. Propose the tool calls (devrev_accounts_update,",
-      "devrev_rev_users_create, devrev_conversations_create) but make no change until the user agrees.",
+      "Mark each item done / to do based on the data.",
+      proposeCalls(ctx, ["devrev_accounts_update", "devrev_rev_users_create", "devrev_conversations_create"]),
+      "Make no change until the user agrees.",
       "",
       "## Account",
       renderAccountDetail(shaped),

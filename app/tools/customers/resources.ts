@@ -17,6 +17,7 @@ export const accountResource = defineResource({
   description: "A customer account (ACC-3 or don: id) with its rev orgs",
   uri: "devrev://accounts/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_accounts_get", "devrev_rev_orgs_list"],
   async read(params, ctx) {
     const account = await fetchAccount(params.id ?? "", ctx);
     const { revOrgs, complete } = await revOrgsOfAccount(account.id, ctx);
@@ -36,6 +37,7 @@ export const revOrgResource = defineResource({
   description: "A customer rev org (REV-2 or don: id): the workspace its contacts and tickets belong to",
   uri: "devrev://rev-orgs/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_rev_orgs_get"],
   async read(params, ctx) {
     const ref = expectKind(params.id ?? "", ["rev_org"], "a rev org");
     const { rev_org } = await ctx.call("rev-orgs.get", { id: ref.id });

@@ -11,6 +11,7 @@ export const summarizeAccount = definePrompt({
   args: z.object({ account_id: z.string().trim().min(2).max(200) }),
   complete: { account_id: completeAccountIds },
   argDescriptions: { account_id: "The customer: ACC-3, REV-2, a don: id or the company name" },
+  needs: ["devrev_customer_overview"],
   async get(args, ctx) {
     const o = await loadOverview(args.account_id, ctx, { tickets: 15, conversations: 8 });
     const name = o.account?.name ?? o.requested_rev_org?.name ?? args.account_id;

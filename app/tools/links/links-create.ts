@@ -9,8 +9,8 @@ export const linksCreate = defineTool({
   title: "Link two objects",
   toolset: "links",
   description:
-    "Link two objects: source link_type target, e.g. TKT-12 is_related_to ISS-7. May duplicate an existing " +
-    "link; check devrev_links_list.",
+    "Link two objects, e.g. a ticket to an issue: source link_type target (TKT-12 is_related_to ISS-7). May " +
+    "duplicate an existing link; check devrev_links_list.",
   input: z.object({
     source: z.string().min(1),
     target: z.string().min(1),

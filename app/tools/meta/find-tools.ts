@@ -3,10 +3,13 @@ import { type CatalogAccess, defineTool, type ToolDefinition } from "../../mcp/t
 import { ToolInputError } from "../../mcp/tool-errors.js";
 
 // The long tail without listing it: a search over the whole catalogue (names, titles, descriptions,
-// toolsets) that says which matches this connection can call and how the rest are enabled. It reads
-// the registry through the context, so it calls no DevRev operation and imports no catalogue.
+// toolsets) that says, for this connection, which matches are listed, which are permitted but not
+// listed (with their full description and input schema, to run through devrev_call_tool) and why
+// the rest may not be called. It reads the registry through the context, so it calls no DevRev
+// operation and imports no catalogue.
 
 const NAME = "devrev_find_tools";
+const CALL_TOOL = "devrev_call_tool";
 
 const input = z.object({
   query: z.string().trim().min(1).max(200).optional(),
@@ -26,8 +29,13 @@ const toolHitSchema = z.object({
   read_only: z.boolean(),
   destructive: z.boolean(),
   beta: z.boolean(),
-  enabled: z.boolean(),
+  /** In this connection's tools/list. */
+  listed: z.boolean(),
+  /** May be called here: listed, or through devrev_call_tool. */
+  callable: z.boolean(),
   unavailable_because: z.string().optional(),
+  /** For a callable tool that is not listed: what its listing would show, to call it. */
+  input_schema: z.record(z.string(), z.unknown()).optional(),
 });
 type ToolHit = z.infer<typeof toolHitSchema>;
 
@@ -43,8 +51,8 @@ export const findTools = defineTool({
   toolset: "meta",
   inDefault: true,
   description:
-    "Find tools by intent in every toolset, including ones not enabled here (incidents, SLAs, Q&A...), and how " +
-    "to enable them.",
+    "Find tools by intent in every toolset, including ones not listed here (links, incidents, SLAs...): the input " +
+    "schema of each you may call through devrev_call_tool, and how the rest are enabled.",
   input,
   output,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -63,7 +71,7 @@ export const findTools = defineTool({
     const all = catalog.tools();
     const terms = termsOf(args.query ?? "");
     const ranked = all
-      .filter((t) => t.name !== NAME && (!toolset || t.toolset === toolset))
+      .filter((t) => t.name !== NAME && !t.forwards && (!toolset || t.toolset === toolset))
       .map((t) => ({ tool: t, score: score(t, terms) }))
       // With a toolset and no usable words, the whole toolset is the answer.
       .filter((r) => r.score > 0 || (toolset !== undefined && terms.length === 0))
@@ -137,16 +145,21 @@ function score(tool: ToolDefinition, terms: readonly string[]): number {
 }
 
 function toHit(tool: ToolDefinition, catalog: CatalogAccess): ToolHit {
-  const reason = catalog.hiddenReason(tool);
+  const reason = catalog.refusedReason(tool);
+  const listed = reason === undefined && catalog.isListed(tool);
+  // A listed tool's schema is already in the client's context; an unlisted one's is needed to call it.
+  const schema = reason === undefined && !listed ? catalog.inputSchema(tool.name) : undefined;
   return {
     name: tool.name,
     toolset: tool.toolset,
-    description: firstSentence(tool.description),
+    description: schema ? tool.description : firstSentence(tool.description),
     read_only: tool.annotations.readOnlyHint,
     destructive: tool.annotations.destructiveHint,
     beta: tool.beta === true,
-    enabled: reason === undefined,
+    listed,
+    callable: reason === undefined,
     ...(reason ? { unavailable_because: reason } : {}),
+    ...(schema ? { input_schema: schema } : {}),
   };
 }
 
@@ -169,20 +182,33 @@ function render(
   const lines = hits.map((h) => {
     const kind = h.destructive ? "destructive" : h.read_only ? "read-only" : "writes";
     const flags = [kind, h.beta ? "beta" : undefined].filter(Boolean).join(", ");
-    const state = h.enabled ? "enabled" : `NOT enabled: ${h.unavailable_because}`;
-    return `${h.name} (${h.toolset}; ${flags}) — ${h.description} [${state}]`;
+    const state = h.listed
+      ? "listed"
+      : h.callable
+        ? `not listed; call it with ${CALL_TOOL} {"name": "${h.name}", "arguments": {...}}`
+        : `NOT callable: ${h.unavailable_because}`;
+    const line = `${h.name} (${h.toolset}; ${flags}) — ${h.description} [${state}]`;
+    return h.input_schema ? `${line}\n  input: ${JSON.stringify(h.input_schema)}` : line;
   });
   if (total > hits.length) lines.push(`${total - hits.length} more match; raise limit or add words.`);
-  const offSets = [
-    ...new Set(hits.filter((h) => /toolset/.test(h.unavailable_because ?? "")).map((h) => h.toolset)),
+  const refusedSets = (pattern: RegExp) => [
+    ...new Set(hits.filter((h) => pattern.test(h.unavailable_because ?? "")).map((h) => h.toolset)),
   ];
-  if (offSets.length) {
-    const sets = offSets.join(",");
+  const serverSets = refusedSets(/not permitted on this server/);
+  if (serverSets.length) {
+    const sets = serverSets.join(",");
     lines.push(
       "",
-      `To use toolset(s) ${sets}: the server operator adds them to MCP_TOOLSETS (e.g. MCP_TOOLSETS=default,${sets} ` +
-        `or all). Where the server already allows them, a client selects them with the header ` +
-        `X-MCP-Toolsets: ${sets} or the URL /mcp/x/${sets} (these only narrow what the server allows).`,
+      `To call toolset(s) ${sets}: the server operator adds them to MCP_PERMITTED_TOOLSETS (a client cannot).`,
+    );
+  }
+  const requestSets = refusedSets(/this request selected other toolsets/);
+  if (requestSets.length) {
+    const sets = requestSets.join(",");
+    lines.push(
+      "",
+      `To call toolset(s) ${sets}: this client adds them to its X-MCP-Toolsets header or its /mcp/x/<toolsets> ` +
+        `URL (e.g. X-MCP-Toolsets: default,${sets}); these select within what the server permits.`,
     );
   }
   if (toolsets.length) {

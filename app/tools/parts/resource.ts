@@ -10,6 +10,7 @@ export const partResource = defineResource({
     "A DevRev product, capability, feature or enhancement (PROD-1, FEAT-3 or a don: id) and its children",
   uri: "devrev://parts/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_parts_get"],
   async read(params, ctx) {
     const { part, children } = await fetchPartWithChildren(params.id ?? "", ctx);
     return renderPartDetail(part, children);

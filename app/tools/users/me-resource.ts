@@ -7,6 +7,7 @@ export const meResource = defineResource({
   description: "The DevRev user this connection acts as",
   uri: "devrev://me",
   mimeType: "text/markdown",
+  needs: ["devrev_whoami"],
   async read(_params, ctx) {
     const { dev_user: me } = await ctx.call("dev-users.self", {});
     return [

@@ -11,6 +11,7 @@ export const userResource = defineResource({
     'A DevRev user: a team member (DEVU-2, "me") or a customer contact (REVU-3), or either by don: id',
   uri: "devrev://users/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_dev_users_get", "devrev_rev_users_get"],
   async read(params, ctx) {
     const id = params.id ?? "";
     if (id.trim().toLowerCase() === "me") return renderDevUserDetail(toDevUser(await fetchDevUser(id, ctx)));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { collect } from "../../devrev/paginate.js";
 import type { Work } from "../../devrev/types.js";
-import { definePrompt } from "../../mcp/prompt.js";
+import { definePrompt, proposeCalls } from "../../mcp/prompt.js";
 import { sanitizeLine } from "../../util/sanitize.js";
 import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
@@ -47,6 +47,7 @@ export const findSimilarTickets = definePrompt({
   args: z.object({ ticket_id: z.string().min(1) }),
   complete: { ticket_id: completeWorkIds(["ticket"]) },
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
+  needs: ["devrev_works_get", "devrev_works_list"],
   async get(args, ctx) {
     const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const label = work.display_id ?? work.id;
@@ -83,8 +84,8 @@ export const findSimilarTickets = definePrompt({
       `Find tickets similar to DevRev ticket ${label}. Below are candidates whose titles share keywords with it,`,
       `from the ${scanned.items.length} most recently updated tickets. Judge each: duplicate (same problem, same`,
       "cause), related (same area, different problem) or unrelated, with a one-line reason. For duplicates and",
-      "related ones, propose devrev_links_create calls (is_duplicate_of / is_related_to) and say whether a shared",
-      "engineering issue should exist. Make no change until the user agrees.",
+      "related ones, propose links (is_duplicate_of / is_related_to) and say whether a shared engineering issue",
+      `should exist. ${proposeCalls(ctx, ["devrev_links_create"])} Make no change until the user agrees.`,
       "",
       "## Ticket",
       renderWorkDetail(toWorkDetail(work, 4_000)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { definePrompt } from "../../mcp/prompt.js";
+import { canCall, definePrompt, proposeCalls } from "../../mcp/prompt.js";
 import { fetchLinks, otherEnd, renderEndpoint, renderLinkLine } from "../links/link-shape.js";
 import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
@@ -15,11 +15,13 @@ export const investigateIssue = definePrompt({
   args: z.object({ issue_id: z.string().min(1) }),
   complete: { issue_id: completeWorkIds(["issue"]) },
   argDescriptions: { issue_id: "The issue, e.g. ISS-7 or its don: id" },
+  needs: ["devrev_works_get", "devrev_timeline_entries_list"],
   async get(args, ctx) {
     const work = await fetchWork(args.issue_id, ctx, ["issue"], "an issue");
     const label = work.display_id ?? work.id;
     const [links, comments] = await Promise.all([
-      optional(() => fetchLinks(work.id, ctx, { max: 40 })),
+      // The linked tickets are shown only where the links tool may be called.
+      canCall(ctx, "devrev_links_list") ? optional(() => fetchLinks(work.id, ctx, { max: 40 })) : null,
       recentComments(work.id, ctx, 15),
     ]);
     const all = links?.links ?? [];
@@ -29,18 +31,21 @@ export const investigateIssue = definePrompt({
     const text = [
       `Investigate DevRev issue ${label}. Work out: what is broken and where (part, likely component), the customer`,
       "impact (how many linked tickets, their severities and customers), whether the linked tickets really describe",
-      "the same problem, what is still unknown, and the next steps with an owner. Propose the exact tool calls",
-      "(devrev_works_update, devrev_links_create, devrev_timeline_entries_create) and make no change until the user agrees.",
+      "the same problem, what is still unknown, and the next steps with an owner.",
+      proposeCalls(ctx, ["devrev_works_update", "devrev_links_create", "devrev_timeline_entries_create"]),
+      "Make no change until the user agrees.",
       "",
       "## Issue",
       renderWorkDetail(toWorkDetail(work, 6_000)),
       "",
       `## Linked customer tickets (${tickets.length}${links?.truncated ? "+" : ""}${customers.size ? `, customers: ${[...customers].join(", ")}` : ""})`,
-      links === undefined
-        ? "(links could not be read)"
-        : tickets.length
-          ? tickets.map((l) => `- ${renderEndpoint(otherEnd(l, work.id))} (${l.link_type})`).join("\n")
-          : "(none)",
+      links === null
+        ? "(links are not readable on this connection)"
+        : links === undefined
+          ? "(links could not be read)"
+          : tickets.length
+            ? tickets.map((l) => `- ${renderEndpoint(otherEnd(l, work.id))} (${l.link_type})`).join("\n")
+            : "(none)",
       "",
       "## Other links",
       others.length ? others.map((l) => `- ${renderLinkLine(l, work.id)}`).join("\n") : "(none)",

@@ -10,6 +10,7 @@ export const workResource = defineResource({
   description: "A DevRev ticket, issue or task by display id (TKT-12, ISS-7) or don: id",
   uri: "devrev://works/{id}",
   mimeType: "text/markdown",
+  needs: ["devrev_works_get"],
   async read(params, ctx) {
     const work = await fetchWork(params.id ?? "", ctx, WORK_KINDS, "a work item");
     return renderWorkDetail(toWorkDetail(work, 16_000));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { definePrompt } from "../../mcp/prompt.js";
+import { definePrompt, proposeCalls } from "../../mcp/prompt.js";
 import { completeWorkIds } from "../shared/completion-sources.js";
 import { fetchWork } from "../shared/fetch.js";
 import { recentComments } from "../timeline/comments.js";
@@ -12,13 +12,15 @@ export const triageTicket = definePrompt({
   args: z.object({ ticket_id: z.string().min(1) }),
   complete: { ticket_id: completeWorkIds(["ticket"]) },
   argDescriptions: { ticket_id: "The ticket, e.g. TKT-12 or its don: id" },
+  needs: ["devrev_works_get", "devrev_timeline_entries_list"],
   async get(args, ctx) {
     const work = await fetchWork(args.ticket_id, ctx, ["ticket"], "a ticket");
     const comments = await recentComments(work.id, ctx);
     const text = [
       `Triage this DevRev ticket. Decide: severity (blocker/high/medium/low) with a one-line reason, the right owner`,
-      `and part, whether it duplicates or relates to known issues, and the next step. Propose the exact tool calls`,
-      `(devrev_works_update, devrev_timeline_entries_create) but do not make changes until the user agrees.`,
+      "and part, whether it duplicates or relates to known issues, and the next step.",
+      proposeCalls(ctx, ["devrev_works_update", "devrev_timeline_entries_create"]),
+      "Make no change until the user agrees.",
       "",
       "## Ticket",
       renderWorkDetail(toWorkDetail(work, 8_000)),

@@ -84,6 +84,7 @@ export const weeklySupportReport = definePrompt({
     ),
   }),
   argDescriptions: { days: "How many days back the report covers (1-90, default 7)" },
+  needs: ["devrev_works_list"],
   async get(args, ctx) {
     const days = args.days ?? 7;
     const now = ctx.devrev.now();

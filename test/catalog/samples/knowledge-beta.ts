@@ -54,4 +54,10 @@ export const samples: Samples = {
   },
 
   devrev_find_tools: { happy: { query: "delete an article" }, bad: { query: "" } },
+  // It runs another tool through the call layer; find_tools calls no DevRev operation, which is
+  // what this tool declares of its own (the tools it runs are checked on their own samples).
+  devrev_call_tool: {
+    happy: { name: "devrev_find_tools", arguments: { query: "link" } },
+    bad: { arguments: { query: "link" } },
+  },
 };
