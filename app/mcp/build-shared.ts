@@ -1,4 +1,5 @@
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "../devrev/request-budget.js";
 import type { Auditor } from "../log/audit.js";
 import { PROMPTS, RESOURCES, TOOLS, TOOLSETS } from "../tools/catalog.js";
 import { SERVER_NAME, VERSION } from "../version.js";
@@ -30,7 +31,11 @@ const SERVER_ICON = {
 };
 
 /** Everything requests share, built once at start (schemas converted here, not per request). */
-export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpShared {
+export function buildMcpShared(
+  auditor: Auditor,
+  maxResultChars: number,
+  requestLimits: Partial<RequestLimits> = {},
+): McpShared {
   const registry = new ToolRegistry(TOOLS);
   const tool = (name: string) => registry.get(name)?.def;
   return {
@@ -44,6 +49,7 @@ export function buildMcpShared(auditor: Auditor, maxResultChars: number): McpSha
     validator: new AjvJsonSchemaValidator(),
     auditor,
     limits: { maxResultChars },
+    requestLimits: { ...DEFAULT_REQUEST_LIMITS, ...requestLimits },
     toolsets: TOOLSETS,
   };
 }

@@ -6,6 +6,7 @@ import {
 } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import { DevRevError } from "../devrev/errors.js";
+import { boundArgs } from "./bounded-args.js";
 import { askToConfirm, ConfirmationNeeded, ConfirmationRefused } from "./confirm.js";
 import { errorResult, toCallToolResult } from "./result.js";
 import { decodeResume, type Resume } from "./resume-cursor.js";
@@ -59,10 +60,17 @@ export async function callTool(
     return errorResult(`${name} is not available: ${refused}.`);
   }
 
+  // Arrays de-duplicated and bounded before anything else looks at them (bounded-args.ts).
+  const bounded = boundArgs(rawArgs ?? {});
+  if (!bounded.ok) {
+    audit("error", "invalid_arguments");
+    return errorResult(`Invalid arguments for ${name}:\n- ${bounded.problem}\nFix them and call again.`);
+  }
+
   // A cursor this server issued into a cut page: the tool reads that page again from DevRev's
   // cursor, and the result layer drops the items already shown.
   let resume: Resume = { cursor: undefined, skip: 0 };
-  let args = rawArgs ?? {};
+  let args = bounded.args;
   if (typeof args.cursor === "string") {
     let decoded: Resume | undefined;
     try {
@@ -119,6 +127,8 @@ export async function callTool(
     }
     audit("error", mapped.type);
     return errorResult(mapped.message);
+  } finally {
+    ctx.budget.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { withArrayMaxima } from "./bounded-args.js";
 import { CONFIRM_ARGUMENT } from "./confirm.js";
 import { compactSchema } from "./json-schema-compact.js";
 import { forwardingAnnotations, listedTools, type Surface, surfaceKey } from "./surface.js";
@@ -72,7 +73,8 @@ function toListing(def: ToolDefinition, input: ToolDefinition["input"]): Tool {
     name: def.name,
     title: def.title,
     description: def.description,
-    inputSchema: jsonSchema(input, "input") as Tool["inputSchema"],
+    // Every array's maximum, as callTool enforces it (bounded-args.ts).
+    inputSchema: withArrayMaxima(jsonSchema(input, "input")) as Tool["inputSchema"],
     // The title is already on the tool; repeating it in annotations costs every client context.
     annotations: { ...def.annotations },
   };

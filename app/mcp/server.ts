@@ -15,6 +15,7 @@ import {
 } from "@modelcontextprotocol/server";
 import { callOperation } from "../devrev/call.js";
 import { DevRevError } from "../devrev/errors.js";
+import { RequestBudget, type RequestLimits } from "../devrev/request-budget.js";
 import type { Auditor } from "../log/audit.js";
 import type { Logger } from "../log/logger.js";
 import { type Completer, runCompleter } from "../tools/shared/completion.js";
@@ -40,6 +41,8 @@ export interface McpShared {
   validator: jsonSchemaValidator;
   auditor: Auditor;
   limits: { maxResultChars: number };
+  /** DevRev calls one request may make, in all and at once (request-budget.ts). */
+  requestLimits: Readonly<RequestLimits>;
   /** Toolset names and descriptions, for devrev_find_tools. */
   toolsets: Readonly<Record<string, string>>;
 }
@@ -104,9 +107,11 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
     const progressToken = ctx.mcpReq._meta?.progressToken;
     const modern = ctx.mcpReq.envelope !== undefined;
     let progressed = 0;
+    const budget = new RequestBudget(shared.requestLimits);
     return {
       ...caller,
-      call: (op, body) => callOperation(caller.devrev, op, body, ctx.mcpReq.signal),
+      call: (op, body) => budget.run(() => callOperation(caller.devrev, op, body, ctx.mcpReq.signal)),
+      budget,
       signal: ctx.mcpReq.signal,
       limits: shared.limits,
       catalog: {
@@ -327,7 +332,9 @@ function asProtocolError(err: unknown, what: string, caller: Caller): ProtocolEr
   const mapped = mapToolError(err, what);
   if (mapped.type === "internal") caller.logger.error(`${what} failed`, { error: err });
   const code =
-    mapped.type === "invalid_input" || mapped.type === "devrev_bad_request"
+    mapped.type === "invalid_input" ||
+    mapped.type === "budget_exceeded" ||
+    mapped.type === "devrev_bad_request"
       ? ProtocolErrorCode.InvalidParams
       : mapped.type === "devrev_not_found"
         ? what.startsWith("resource ")

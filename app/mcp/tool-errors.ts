@@ -1,4 +1,5 @@
 import { DevRevError } from "../devrev/errors.js";
+import { RequestBudgetExceeded } from "../devrev/request-budget.js";
 import { sanitizeLine } from "../util/sanitize.js";
 
 /** The caller's input is wrong in a way we can explain (wrong kind of id, bad combination). */
@@ -21,6 +22,8 @@ export interface MappedToolError {
  */
 export function mapToolError(err: unknown, tool: string): MappedToolError {
   if (err instanceof ToolInputError) return { message: err.message, type: "invalid_input" };
+  // The caller asked for more than one request may cost: their input to change, named apart in audit logs.
+  if (err instanceof RequestBudgetExceeded) return { message: err.message, type: "budget_exceeded" };
   if (err instanceof DevRevError) return { message: describeDevRevError(err), type: `devrev_${err.kind}` };
   return {
     message: `${tool} failed because of an internal error in the MCP server. It has been logged; try again, and report it if it persists.`,

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Operation, OperationBody, OperationResult } from "../devrev/call.js";
 import type { DevRevClient } from "../devrev/client.js";
 import type { DevRevError } from "../devrev/errors.js";
+import type { RequestBudget } from "../devrev/request-budget.js";
 import type { Logger } from "../log/logger.js";
 import type { Surface } from "./surface.js";
 
@@ -40,6 +41,11 @@ export interface ToolContext extends Caller {
    * DevRevError otherwise. `ctx.call("works.get", { id })`.
    */
   call<O extends Operation>(op: O, body: OperationBody<O>): Promise<OperationResult<O>>;
+  /**
+   * This request's share of DevRev: `call` spends it; `memo` and `resolveEach` resolve an id once
+   * per request and name the argument whose values would not fit (app/devrev/request-budget.ts).
+   */
+  budget: RequestBudget;
   signal: AbortSignal;
   limits: { maxResultChars: number };
   /** The whole catalogue and this request's view of it, for tools that describe other tools. */

@@ -8,6 +8,7 @@ import { createNoAuthAuthenticator, createStaticTokenAuthenticator } from "../au
 import type { Authenticator } from "../auth/types.js";
 import type { Config } from "../config/config.js";
 import { createDevRevClient } from "../devrev/client.js";
+import type { RequestLimits } from "../devrev/request-budget.js";
 import { createHttpApp } from "../http/app.js";
 import { DevRevReachability } from "../http/health.js";
 import { createAuditor } from "../log/audit.js";
@@ -61,6 +62,8 @@ export interface HttpServerOptions {
   now?: () => Date;
   /** Only code (tests) can loosen how client metadata documents are fetched; no env var reaches it. */
   clientMetadataFetch?: Partial<ClientMetadataFetchOptions>;
+  /** Tests narrow the per-request DevRev budget to reach it with small inputs (request-budget.ts). */
+  requestLimits?: Partial<RequestLimits>;
 }
 
 /** The OAuth door's keys: MCP_OAUTH_KEYS, or in the sandbox a throwaway key for this run. */
@@ -83,7 +86,7 @@ export async function startHttpServer(
   const auditor = createAuditor(logger, config.auditLog);
   const reachability = new DevRevReachability();
   const auth = buildAuthenticator(config, reachability);
-  const shared = buildMcpShared(auditor, config.tools.maxResultChars);
+  const shared = buildMcpShared(auditor, config.tools.maxResultChars, options.requestLimits);
   let draining = false;
   let inFlight = 0;
   const cleanups: Array<() => void> = [];

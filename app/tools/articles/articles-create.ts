@@ -3,7 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { BODY_FORMATS, BODY_WRITE_OPERATIONS, uploadArticleBody } from "../shared/article-body.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import {
   ARTICLE_STATUSES,
   articleDetailSchema,
@@ -53,7 +53,7 @@ export const articlesCreate = defineTool({
       status: args.status ?? ("draft" as const),
       ...(args.description ? { description: args.description } : {}),
       ...(args.applies_to_parts
-        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        ? { applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts") }
         : {}),
     };
     const { article } = await ctx.call("articles.create", body);

@@ -4,7 +4,7 @@ import { BODY_FORMATS, BODY_WRITE_OPERATIONS, uploadArticleBody } from "../share
 import { requireChanges } from "../shared/changes.js";
 import { expectKind } from "../shared/ids.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import {
   ARTICLE_STATUSES,
   articleDetailSchema,
@@ -57,7 +57,7 @@ export const articlesUpdate = defineTool({
       ...(args.applies_to_parts
         ? {
             applies_to_parts: {
-              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+              set: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts"),
             },
           }
         : {}),

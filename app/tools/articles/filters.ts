@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ToolContext } from "../../mcp/tool.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import { ARTICLE_STATUSES } from "./article-shape.js";
 
 // The filters of devrev_articles_list, for its pages and for count_only alike.
@@ -24,7 +24,7 @@ export interface ArticleFilterArgs {
 export async function articleFilterBody(args: ArticleFilterArgs, ctx: ToolContext) {
   return {
     ...(args.applies_to_parts?.length
-      ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+      ? { applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts") }
       : {}),
     ...(args.authored_by?.length ? { authored_by: await resolveUserIds(args.authored_by, ctx) } : {}),
     ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),

@@ -3,7 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import { incidentOwnersInput, incidentPartsInput, resolveStageId, severityInput } from "./incident-inputs.js";
 import { incidentDetailSchema, renderIncidentDetail, toIncidentDetail } from "./incident-shape.js";
 
@@ -40,7 +40,7 @@ export const incidentsCreate = defineTool({
       ...(args.body ? { body: args.body } : {}),
       ...(args.severity !== undefined ? { severity: args.severity } : {}),
       ...(args.applies_to_parts
-        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        ? { applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts") }
         : {}),
       ...(stage ? { stage: { stage } } : {}),
       ...(args.identified_date ? { identified_date: toDateTime(args.identified_date) } : {}),

@@ -4,7 +4,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { cursorInput, limitInput, normaliseSortBy, sortByInput } from "../shared/inputs.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import { resolveStageIds, severityInput } from "./incident-inputs.js";
 import { incidentSummarySchema, renderIncidentLine, toIncidentSummary } from "./incident-shape.js";
 
@@ -37,7 +37,7 @@ export const incidentsList = defineTool({
       ...(args.stage?.length ? { stage: await resolveStageIds(args.stage, ctx) } : {}),
       ...(args.owned_by?.length ? { owned_by: await resolveUserIds(args.owned_by, ctx) } : {}),
       ...(args.applies_to_parts?.length
-        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        ? { applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts") }
         : {}),
       ...(sortBy ? { sort_by: sortBy } : {}),
     };

@@ -4,7 +4,7 @@ import { requireChanges } from "../shared/changes.js";
 import { toDateTime } from "../shared/dates.js";
 import { dateInput } from "../shared/inputs.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import {
   incidentId,
   incidentIdInput,
@@ -66,7 +66,7 @@ export const incidentsUpdate = defineTool({
       ...(args.applies_to_parts
         ? {
             applies_to_parts: {
-              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+              set: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts"),
             },
           }
         : {}),

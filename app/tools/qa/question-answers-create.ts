@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineTool } from "../../mcp/tool.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import { qaPartsInput, qaSourcesInput } from "./qa-inputs.js";
 import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
 
@@ -36,7 +36,7 @@ export const questionAnswersCreate = defineTool({
       question: args.question,
       answer: args.answer,
       status: args.status ?? ("draft" as const),
-      applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+      applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts"),
       owned_by: await resolveUserIds(args.owned_by ?? ["me"], ctx),
       ...(args.sources?.length
         ? { sources: await Promise.all(args.sources.map((a) => resolveArticleId(a, ctx))) }

@@ -5,7 +5,7 @@ import { expectKind } from "../shared/ids.js";
 import { cursorInput, limitInput } from "../shared/inputs.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
 import { listOutput, pageOutput } from "../shared/page.js";
-import { resolvePartId, resolveUserIds } from "../shared/resolve.js";
+import { resolvePartIds, resolveUserIds } from "../shared/resolve.js";
 import { qaSummarySchema, renderQaLine, toQaSummary } from "./qa-shape.js";
 
 export const questionAnswersList = defineTool({
@@ -29,7 +29,7 @@ export const questionAnswersList = defineTool({
       limit: clampLimit(args.limit),
       ...(args.cursor ? { cursor: args.cursor } : {}),
       ...(args.applies_to_parts?.length
-        ? { applies_to_parts: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))) }
+        ? { applies_to_parts: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts") }
         : {}),
       ...(args.applies_to_articles?.length
         ? {

@@ -3,7 +3,7 @@ import { defineTool } from "../../mcp/tool.js";
 import { resolveArticleId } from "../articles/resolve-article.js";
 import { requireChanges } from "../shared/changes.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolvePartId } from "../shared/resolve.js";
+import { resolvePartIds } from "../shared/resolve.js";
 import { qaId, qaIdInput, qaPartsInput, qaSourcesInput } from "./qa-inputs.js";
 import { QA_STATUSES, qaDetailSchema, renderQaDetail, toQaDetail } from "./qa-shape.js";
 
@@ -40,7 +40,7 @@ export const questionAnswersUpdate = defineTool({
       ...(args.applies_to_parts
         ? {
             applies_to_parts: {
-              set: await Promise.all(args.applies_to_parts.map((p) => resolvePartId(p, ctx))),
+              set: await resolvePartIds(args.applies_to_parts, ctx, "applies_to_parts"),
             },
           }
         : {}),

@@ -10,6 +10,8 @@ import type { ToolContext } from "../../mcp/tool.js";
 
 /** MCP caps a completion at 100 values. */
 export const MAX_COMPLETIONS = 100;
+/** What a person types into a form field; anything longer completes to nothing without a DevRev call. */
+export const MAX_TYPED = 200;
 const SEARCH_PAGE = 50;
 const SCAN_PAGES = 5;
 
@@ -149,7 +151,7 @@ export async function runCompleter(
   typed: string,
   ctx: ToolContext,
 ): Promise<Completion> {
-  if (!completer) return { values: [], hasMore: false };
+  if (!completer || typed.length > MAX_TYPED) return { values: [], hasMore: false };
   const answer = await completer(typed, ctx).catch((): Completion => ({ values: [], hasMore: false }));
   const values = answer.values.slice(0, MAX_COMPLETIONS);
   return {

@@ -8,8 +8,10 @@ import { type ObjectKind, type ObjectRef, parseObjectRef, TOOL_FOR_KIND } from "
 // display ids (DEVU-2, REV-3, PROD-1, TAG-7), names ("Payments", "Globex", "urgent") and e-mails, and
 // a model passes back what it saw: each form is turned into the don: id DevRev filters and writes
 // need, "me" is the caller, and a wrong kind of id names the tool that lists the right kind. Names
-// are looked up with DevRev's own filters where it has one and with a bounded scan where it has not;
-// every answer is memoised for the rest of the request, so a value costs at most one lookup.
+// are looked up with DevRev's own filters where it has one and with a bounded scan where it has not.
+// Every answer is memoised in the request's budget (app/devrev/request-budget.ts), so a value costs
+// at most one lookup however often it appears, and an argument whose lookups would not fit in what
+// the request may still call is refused by name before anything is sent.
 
 /** What an argument takes: each kind has the id kinds it accepts and the tool that lists it. */
 export type LookupKind = "user" | "dev_user" | "customer" | "part" | "tag";
@@ -58,8 +60,6 @@ export const LOOKUP_OPERATIONS: Record<LookupKind, readonly string[]> = {
   tag: ["tags.get", "tags.list"],
 };
 
-/** At most this many distinct values are resolved in one argument. */
-export const MAX_LOOKUPS = 50;
 /** Lists without a name filter (users) are scanned this far for a name; then the caller is told. */
 const SCAN_MAX = 500;
 
@@ -80,10 +80,32 @@ export async function lookupIds(
   field: string,
 ): Promise<string[]> {
   const distinct = [...new Set(values.map((v) => v.trim()))];
-  if (distinct.length > MAX_LOOKUPS)
-    throw new ToolInputError(`${field}: at most ${MAX_LOOKUPS} values, got ${distinct.length}.`);
-  const resolved = await Promise.all(distinct.map((v) => lookupOne(kind, v, ctx, field)));
-  return [...new Set(resolved.flat())];
+  const resolved = new Map<string, string[]>();
+  const toLookUp: string[] = [];
+  for (const value of distinct) {
+    const id = withoutLookup(kind, value, ctx);
+    if (id) resolved.set(value, [id]);
+    else toLookUp.push(value);
+  }
+  // The field is part of the key because it is part of the error message a failure carries.
+  const looked = await ctx.budget.resolveEach(
+    field,
+    toLookUp,
+    (value) => `${kind}\u0000${field}\u0000${value.toLowerCase()}`,
+    (value) => resolveValue(kind, value, ctx, field),
+  );
+  for (const [i, value] of toLookUp.entries()) resolved.set(value, looked[i] ?? []);
+  return [...new Set(distinct.flatMap((value) => resolved.get(value) ?? []))];
+}
+
+/** The id of a value that needs no DevRev call: "me" with a known caller, or an accepted full don: id. */
+function withoutLookup(kind: LookupKind, value: string, ctx: ToolContext): string | undefined {
+  if (value.toLowerCase() === "me")
+    return kind === "user" || kind === "dev_user" ? ctx.identity?.userId : undefined;
+  const ref = value.startsWith("don:") ? idRef(value) : undefined;
+  // An account is not an id filters take: it stands for its rev orgs, which need a call.
+  if (!ref || ref.kind === "account" || !KINDS[kind].accepts.includes(ref.kind)) return undefined;
+  return ref.id;
 }
 
 /** The single don: id for one value (a part, a user, a tag); a customer yields its first rev org. */
@@ -91,13 +113,6 @@ export async function lookupId(kind: LookupKind, value: string, ctx: ToolContext
   const [id] = await lookupIds(kind, [value], ctx, field);
   if (!id) throw new ToolInputError(`${field}: "${clip(value)}" has no ${KINDS[kind].noun.slice(2)}.`);
   return id;
-}
-
-function lookupOne(kind: LookupKind, value: string, ctx: ToolContext, field: string): Promise<string[]> {
-  // The field is part of the key because it is part of the error message a failure carries.
-  return memo(ctx, `${kind}\u0000${field}\u0000${value.toLowerCase()}`, () =>
-    resolveValue(kind, value, ctx, field),
-  );
 }
 
 async function resolveValue(
@@ -141,7 +156,7 @@ function wrongKind(field: string, value: string, ref: ObjectRef, info: KindInfo)
 /** The caller's dev user id: from the validated identity, else one dev-users.self call. */
 export async function callerId(ctx: ToolContext): Promise<string> {
   if (ctx.identity?.userId) return ctx.identity.userId;
-  return memo(ctx, "self", async () => {
+  return ctx.budget.memo("self", async () => {
     const me = await ctx.call("dev-users.self", {});
     return me.dev_user.id;
   });
@@ -258,7 +273,7 @@ async function candidatesNamed(
     }
     default: {
       // dev-users.list and rev-users.list have no name filter: scan, bounded.
-      const devs = await memo(ctx, "dev-users", () =>
+      const devs = await ctx.budget.memo("dev-users", () =>
         collect(
           async (cursor) => {
             const res = await ctx.call("dev-users.list", { limit: 100, ...(cursor ? { cursor } : {}) });
@@ -277,12 +292,14 @@ async function candidatesNamed(
       );
       if (kind === "dev_user" || matchesAny(fromDevs, name))
         return { candidates: fromDevs, scanned: devs.truncated ? devs.items.length : undefined };
-      const revs = await collect(
-        async (cursor) => {
-          const res = await ctx.call("rev-users.list", { limit: 100, ...(cursor ? { cursor } : {}) });
-          return { items: res.rev_users, nextCursor: res.next_cursor };
-        },
-        { maxItems: SCAN_MAX, maxPages: SCAN_MAX / 100 },
+      const revs = await ctx.budget.memo("rev-users", () =>
+        collect(
+          async (cursor) => {
+            const res = await ctx.call("rev-users.list", { limit: 100, ...(cursor ? { cursor } : {}) });
+            return { items: res.rev_users, nextCursor: res.next_cursor };
+          },
+          { maxItems: SCAN_MAX, maxPages: SCAN_MAX / 100 },
+        ),
       );
       return {
         candidates: revs.items.map((u) =>
@@ -318,21 +335,4 @@ function fold(s: string): string {
 function clip(s: string): string {
   const line = sanitizeLine(s, 80);
   return line;
-}
-
-// Per tool call: the context is built for one call and its signal lives exactly as long.
-const memos = new WeakMap<AbortSignal, Map<string, Promise<unknown>>>();
-
-function memo<T>(ctx: ToolContext, key: string, load: () => Promise<T>): Promise<T> {
-  let cache = memos.get(ctx.signal);
-  if (!cache) {
-    cache = new Map();
-    memos.set(ctx.signal, cache);
-  }
-  let hit = cache.get(key) as Promise<T> | undefined;
-  if (!hit) {
-    hit = load();
-    cache.set(key, hit);
-  }
-  return hit;
 }

@@ -45,6 +45,18 @@ export function resolvePartId(input: string, ctx: ToolContext, field = "part"): 
   return lookupId("part", input, ctx, field);
 }
 
+/**
+ * Part don: ids from PROD-1, FEAT-3, don: ids or names, each resolved once per request: 20,000
+ * repeats of "PROD-1" are one parts.get.
+ */
+export function resolvePartIds(
+  values: readonly string[],
+  ctx: ToolContext,
+  field = "part",
+): Promise<string[]> {
+  return lookupIds("part", values, ctx, field);
+}
+
 /** Tag ids from TAG-7, don: ids or tag names ("urgent"). */
 export function resolveTagIds(
   values: readonly string[],

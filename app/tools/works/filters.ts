@@ -3,7 +3,7 @@ import type { Schemas } from "../../devrev/types.js";
 import type { ToolContext } from "../../mcp/tool.js";
 import { ToolInputError } from "../../mcp/tool-errors.js";
 import { LOOKUP_OPERATIONS } from "../shared/lookup.js";
-import { resolveDevUserIds, resolvePartId, resolveRevOrgIds, resolveTagIds } from "../shared/resolve.js";
+import { resolveDevUserIds, resolvePartIds, resolveRevOrgIds, resolveTagIds } from "../shared/resolve.js";
 import { checkStageNames, WORK_STATES } from "../shared/stage-filter.js";
 import { PRIORITIES, SEVERITIES, WORK_TYPES } from "./work-shape.js";
 
@@ -69,7 +69,7 @@ export async function workFilterBody(args: WorkFilterArgs, ctx: ToolContext): Pr
       ? checkStageNames(args.stage, args.type?.length ? args.type : WORK_TYPES, ctx)
       : undefined,
     args.owned_by?.length ? resolveDevUserIds(args.owned_by, ctx, "owned_by") : undefined,
-    args.part?.length ? Promise.all(args.part.map((p) => resolvePartId(p, ctx))) : undefined,
+    args.part?.length ? resolvePartIds(args.part, ctx, "part") : undefined,
     args.rev_org?.length ? resolveRevOrgIds(args.rev_org, ctx) : undefined,
     args.tags?.length ? resolveTagIds(args.tags, ctx) : undefined,
   ]);
