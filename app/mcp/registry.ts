@@ -31,10 +31,12 @@ export class ToolRegistry {
         throw new Error(`tool name "${def.name}" must look like devrev_<noun>_<verb>`);
       if (tools.has(def.name)) throw new Error(`tool "${def.name}" is declared twice`);
       let listing: Tool | undefined;
-      // Destructive tools also take `confirm`, for clients that cannot ask the user (confirm.ts).
-      const input = def.annotations.destructiveHint
-        ? def.input.extend({ confirm: z.boolean().optional().describe(CONFIRM_ARGUMENT) })
-        : def.input;
+      // Destructive tools also take `confirm`, for clients that cannot ask the user (confirm.ts);
+      // devrev_call_tool passes it inside the arguments of the tool it runs.
+      const input =
+        def.annotations.destructiveHint && !def.forwards
+          ? def.input.extend({ confirm: z.boolean().optional().describe(CONFIRM_ARGUMENT) })
+          : def.input;
       tools.set(def.name, {
         def,
         input,

@@ -146,6 +146,26 @@ describe("a read grant", () => {
       bearer(tokens.access_token),
     );
     expect(messagesOf(who)[0]).toMatchObject({ result: { structuredContent: { email: "bob@acme.test" } } });
+    // The grant narrows what may be called, so devrev_call_tool runs no write either.
+    expect(tools.map((t) => t.name)).toContain("devrev_call_tool");
+    const link = await post(
+      server.origin,
+      "/oauth/mcp",
+      rpc(3, "tools/call", {
+        name: "devrev_call_tool",
+        arguments: {
+          name: "devrev_links_create",
+          arguments: { source: "TKT-13", target: "ISS-1", link_type: "is_related_to" },
+        },
+      }),
+      bearer(tokens.access_token),
+    );
+    expect(messagesOf(link)[0]).toMatchObject({
+      result: {
+        isError: true,
+        content: [{ text: expect.stringMatching(/devrev_links_create is not available: .*read-only/) }],
+      },
+    });
   });
 });
 

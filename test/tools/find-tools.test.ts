@@ -119,6 +119,22 @@ describe("devrev_find_tools", () => {
     expect(get.structured.items[0]?.input_schema).toBeUndefined();
   });
 
+  it("gives at most ten schemas, and a tool's by its exact name", async () => {
+    const wideSearch = await find(defaults.url, { query: "list", limit: 50 });
+    const callable = wideSearch.structured.items.filter((h) => h.callable && !h.listed);
+    expect(callable.length).toBeGreaterThan(10);
+    expect(callable.filter((h) => h.input_schema)).toHaveLength(10);
+    const later = callable.find((h) => !h.input_schema);
+    expect(wideSearch.text).toContain(`; search "${later?.name}" for its input]`);
+    // The whole answer fits the result cap, so nothing is cut.
+    expect(wideSearch.text).not.toContain("[Truncated");
+    expect(wideSearch.structured).not.toHaveProperty("truncated");
+    expect(wideSearch.structured.items).toHaveLength(wideSearch.structured.count);
+    const byName = await find(defaults.url, { query: later?.name ?? "" });
+    expect(byName.structured.items[0]?.name).toBe(later?.name);
+    expect(byName.structured.items[0]?.input_schema).toMatchObject({ type: "object" });
+  });
+
   it("reflects the request's own narrowing", async () => {
     const { text, structured } = await find(wide.url, { query: "articles" }, { "X-MCP-Toolsets": "default" });
     // devrev_articles_list is on the default surface; devrev_articles_create is not.

@@ -266,6 +266,25 @@ describe("listed and permitted", () => {
     expect(sandbox.state.requests().filter((r) => r.op === "links.list")).toHaveLength(2);
   });
 
+  it("takes the arguments as an object or a JSON string, and lists no confirm of its own", async () => {
+    const client = await connect(defaults.url);
+    const listing = (await toolsOf(client)).find((t) => t.name === "devrev_call_tool");
+    expect(Object.keys(listing?.inputSchema.properties ?? {}).sort()).toEqual(["arguments", "name"]);
+    expect(listing?.inputSchema.required).toEqual(["name"]);
+    const asString = await client.callTool({
+      name: "devrev_call_tool",
+      arguments: { name: "devrev_links_list", arguments: '{"object": "TKT-13"}' },
+    });
+    expect(asString.isError, textOf(asString)).not.toBe(true);
+    expect(textOf(asString)).toMatch(/ISS-1/);
+    const broken = await client.callTool({
+      name: "devrev_call_tool",
+      arguments: { name: "devrev_links_list", arguments: '{"object": ' },
+    });
+    expect(broken.isError).toBe(true);
+    expect(textOf(broken)).toMatch(/Invalid arguments for devrev_call_tool:\n- arguments: /);
+  });
+
   it("refuses through devrev_call_tool what is not permitted, with the reason, and calling itself", async () => {
     const client = await connect(defaults.url);
     sandbox.state.clearRequests();

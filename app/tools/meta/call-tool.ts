@@ -10,6 +10,16 @@ import { sanitizeLine } from "../../util/sanitize.js";
 
 const NAME = "devrev_call_tool";
 
+function parseJsonObject(value: unknown): unknown {
+  if (typeof value !== "string" || !value.trim().startsWith("{")) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    // Left as the string: the schema then says an object is expected.
+    return value;
+  }
+}
+
 export const callToolByName = defineTool({
   name: NAME,
   title: "Call a tool by name",
@@ -20,8 +30,12 @@ export const callToolByName = defineTool({
     "Run a tool this connection may call but does not list: its name and its arguments, as devrev_find_tools " +
     "shows them.",
   input: z.object({
-    name: z.string().trim().min(1).max(80),
-    arguments: z.record(z.string(), z.unknown()).optional(),
+    name: z.string().trim().min(1).max(80).describe("e.g. devrev_links_create"),
+    // Some models send nested arguments as a JSON string; one that parses to an object is taken.
+    arguments: z
+      .preprocess(parseJsonObject, z.record(z.string(), z.unknown()))
+      .optional()
+      .describe("The tool's own arguments"),
   }),
   // No output schema: the result is the called tool's, and a client checks structured content
   // against an advertised schema (a write answers in text only).

@@ -10,6 +10,7 @@ import { ToolInputError } from "../../mcp/tool-errors.js";
 
 const NAME = "devrev_find_tools";
 const CALL_TOOL = "devrev_call_tool";
+const MAX_SCHEMAS = 10;
 
 const input = z.object({
   query: z.string().trim().min(1).max(200).optional(),
@@ -70,13 +71,22 @@ export const findTools = defineTool({
     const limit = Math.min(50, Math.max(1, Math.trunc(args.limit ?? 10)));
     const all = catalog.tools();
     const terms = termsOf(args.query ?? "");
+    const exact = args.query?.toLowerCase();
     const ranked = all
       .filter((t) => t.name !== NAME && !t.forwards && (!toolset || t.toolset === toolset))
-      .map((t) => ({ tool: t, score: score(t, terms) }))
+      // A query that is a tool's exact name (as the hint for a schema says) puts that tool first.
+      .map((t) => ({ tool: t, score: score(t, terms) + (t.name === exact ? 1_000 : 0) }))
       // With a toolset and no usable words, the whole toolset is the answer.
       .filter((r) => r.score > 0 || (toolset !== undefined && terms.length === 0))
       .sort((a, b) => b.score - a.score || a.tool.name.localeCompare(b.tool.name));
-    const hits = ranked.slice(0, limit).map((r) => toHit(r.tool, catalog));
+    // Schemas for the first few callable unlisted hits only, so a wide search stays under the
+    // result cap; a later one is a search by its name away.
+    let schemas = 0;
+    const hits = ranked.slice(0, limit).map((r) => {
+      const hit = toHit(r.tool, catalog, schemas < MAX_SCHEMAS);
+      if (hit.input_schema) schemas++;
+      return hit;
+    });
     const matchedSets = [...new Set(hits.map((h) => h.toolset))];
     const toolsets = matchedSets.map((name) => ({
       name,
@@ -144,11 +154,11 @@ function score(tool: ToolDefinition, terms: readonly string[]): number {
   return total + matched * 5;
 }
 
-function toHit(tool: ToolDefinition, catalog: CatalogAccess): ToolHit {
+function toHit(tool: ToolDefinition, catalog: CatalogAccess, withSchema: boolean): ToolHit {
   const reason = catalog.refusedReason(tool);
   const listed = reason === undefined && catalog.isListed(tool);
   // A listed tool's schema is already in the client's context; an unlisted one's is needed to call it.
-  const schema = reason === undefined && !listed ? catalog.inputSchema(tool.name) : undefined;
+  const schema = withSchema && reason === undefined && !listed ? catalog.inputSchema(tool.name) : undefined;
   return {
     name: tool.name,
     toolset: tool.toolset,
@@ -185,7 +195,7 @@ function render(
     const state = h.listed
       ? "listed"
       : h.callable
-        ? `not listed; call it with ${CALL_TOOL} {"name": "${h.name}", "arguments": {...}}`
+        ? `not listed; call it with ${CALL_TOOL} {"name": "${h.name}", "arguments": {...}}${h.input_schema ? "" : `; search "${h.name}" for its input`}`
         : `NOT callable: ${h.unavailable_because}`;
     const line = `${h.name} (${h.toolset}; ${flags}) — ${h.description} [${state}]`;
     return h.input_schema ? `${line}\n  input: ${JSON.stringify(h.input_schema)}` : line;
