@@ -1,3 +1,4 @@
+import { isJsonContentType } from "@modelcontextprotocol/server";
 import cors from "cors";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
@@ -165,7 +166,11 @@ function refuseWhileDraining(isDraining: () => boolean): RequestHandler {
 }
 
 const requireJson: RequestHandler = (req, res, next) => {
-  if (!req.is("application/json")) {
+  // As req.is() decides (a body, of media type application/json with any parameters), through
+  // the SDK's own media-type test, which skips the parsing for the usual exact header.
+  const hasBody =
+    req.headers["transfer-encoding"] !== undefined || !Number.isNaN(Number(req.headers["content-length"]));
+  if (!hasBody || !isJsonContentType(req.headers["content-type"] ?? null)) {
     sendJsonRpcError(
       res,
       415,

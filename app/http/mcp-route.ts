@@ -1,4 +1,4 @@
-import { type AuthInfo, createMcpHandler } from "@modelcontextprotocol/server";
+import { type AuthInfo, classifyInboundRequest, createMcpHandler } from "@modelcontextprotocol/server";
 import type { Request as ExpressRequest, RequestHandler } from "express";
 import type { Authenticator } from "../auth/types.js";
 import type { DevRevClient } from "../devrev/client.js";
@@ -9,6 +9,7 @@ import { narrow, type Surface } from "../mcp/surface.js";
 import type { Caller } from "../mcp/tool.js";
 import { REALM } from "./auth-middleware.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
+import { serveLegacyPost } from "./legacy-exchange.js";
 import { parseNarrowing } from "./narrowing.js";
 import { requestState } from "./request-state.js";
 import { type HeadOverride, writeWebResponse } from "./web-response.js";
@@ -27,10 +28,12 @@ export interface McpRouteDeps {
 const CALLER = "devrev-mcp/caller";
 
 /**
- * Stateless Streamable HTTP through the v2 SDK's `createMcpHandler`: 2026-07-28 requests (each
- * carrying its version and capabilities in `_meta`, `server/discover` included) and 2025-era
- * requests (a stateless `initialize` and calls) are both answered by a fresh Server per request
- * reading the registries built at start, so any Cloud Run instance can answer any request.
+ * Stateless Streamable HTTP: a fresh Server per request, reading the registries built at start,
+ * so any Cloud Run instance can answer any request. 2026-07-28 requests (each carrying its version
+ * and capabilities in `_meta`, `server/discover` included) go through the v2 SDK's
+ * `createMcpHandler`; 2025-era requests (a stateless `initialize` and calls), classified by the
+ * SDK's own rule, are served by legacy-exchange.ts, which answers as the SDK's fallback does
+ * without converting to web Request/Response and back.
  */
 export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
   const handler = createMcpHandler(
@@ -82,6 +85,16 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
       scopes: [],
       extra: { [CALLER]: caller },
     };
+    const override = () => (upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined);
+    if (isLegacy(req, body)) {
+      // The common case (every 2025-era client): served without the web Request/Response detour.
+      await serveLegacyPost(req, res, body, createMcpServer(deps.shared, caller), {
+        authInfo,
+        override,
+        onerror: (err) => deps.logger.debug("mcp legacy exchange", { error: err.message }),
+      });
+      return;
+    }
     // The client leaving (or the request deadline answering first) aborts the exchange, and with
     // it the handlers still running and their DevRev calls.
     const abort = new AbortController();
@@ -94,9 +107,7 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
         authInfo,
         parsedBody: body,
       });
-      await writeWebResponse(res, response, () =>
-        upstreamAuthFailure ? revokedMidRequest(upstreamAuthFailure) : undefined,
-      );
+      await writeWebResponse(res, response, override);
       written = true;
     } catch (err) {
       written = true;
@@ -107,6 +118,23 @@ export function mcpPostHandler(deps: McpRouteDeps): RequestHandler {
       next(err);
     }
   };
+}
+
+/**
+ * Whether createMcpHandler would serve this POST on its legacy (2025-era) leg: the SDK's own
+ * classification, given the headers it reads and the parsed body.
+ */
+function isLegacy(req: ExpressRequest, body: unknown): boolean {
+  const header = (name: string) => req.headers[name]?.toString();
+  return (
+    classifyInboundRequest({
+      httpMethod: "POST",
+      protocolVersionHeader: header("mcp-protocol-version"),
+      mcpMethodHeader: header("mcp-method"),
+      mcpNameHeader: header("mcp-name"),
+      body,
+    }).kind === "legacy"
+  );
 }
 
 /**

@@ -10,7 +10,8 @@ export function requestContext(logger: Logger, projectId: string | undefined): R
     setRequestState(req, {
       startedAt: performance.now(),
       trace,
-      logger: logger.child(traceFields(trace, projectId)),
+      // Without a trace there is nothing to add: the server's logger serves as it is.
+      logger: trace ? logger.child(traceFields(trace, projectId)) : logger,
     });
     res.on("finish", () => {
       const s = requestState(req);
