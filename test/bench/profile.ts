@@ -33,7 +33,10 @@ export interface ProfileSummary {
   /** Share of the samples where the process had something to do. */
   busy_ms: number;
   groups: ProfileGroup[];
+  /** Our own functions (app/), by self time. */
   functions: ProfileGroup[];
+  /** Every function, whatever its origin (Node, npm packages, ours), by self time. */
+  everything: ProfileGroup[];
 }
 
 function moduleMarkers(file: string): Array<[number, string]> {
@@ -83,6 +86,7 @@ export function summariseProfile(file: string, distDir: string, top = 15): Profi
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const groups = new Map<string, number>();
   const functions = new Map<string, number>();
+  const everything = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
@@ -91,10 +95,10 @@ export function summariseProfile(file: string, distDir: string, top = 15): Profi
     if (!node) return;
     const group = groupOf(node.callFrame);
     groups.set(group, (groups.get(group) ?? 0) + us);
-    if (group.startsWith("app/")) {
-      const fn = `${node.callFrame.functionName || "(anonymous)"} (${group})`;
-      functions.set(fn, (functions.get(fn) ?? 0) + us);
-    }
+    const name = node.callFrame.functionName || "(anonymous)";
+    const fn = name === group ? name : `${name} (${group})`;
+    if (group.startsWith("app/")) functions.set(fn, (functions.get(fn) ?? 0) + us);
+    everything.set(fn, (everything.get(fn) ?? 0) + us);
   });
   const idle = (groups.get("(idle)") ?? 0) + (groups.get("(program)") ?? 0);
   const busy = total - idle;
@@ -113,17 +117,20 @@ export function summariseProfile(file: string, distDir: string, top = 15): Profi
     busy_ms: Math.round(busy / 1000),
     groups: list(groups),
     functions: list(functions),
+    everything: list(everything),
   };
 }
 
 export function formatProfile(title: string, s: ProfileSummary): string {
   const rows = s.groups.map((g) => `  ${g.share.toFixed(1).padStart(5)}%  ${g.group}`);
-  const fns = s.functions.slice(0, 8).map((g) => `  ${g.share.toFixed(1).padStart(5)}%  ${g.group}`);
+  const line = (g: ProfileGroup) => `  ${g.share.toFixed(1).padStart(5)}%  ${g.group}`;
   return [
     `${title}: ${s.busy_ms} ms busy of ${s.total_ms} ms sampled (shares of busy time)`,
     ...rows,
     "  hottest functions of our own code:",
-    ...fns,
+    ...s.functions.slice(0, 8).map(line),
+    "  hottest functions of any origin (self time; writev includes time preempted in the syscall):",
+    ...s.everything.slice(0, 12).map(line),
   ].join("\n");
 }
 
