@@ -103,11 +103,15 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
   let legacyLevel: LoggingLevel | undefined;
 
   // The caller's fields as they are, plus what belongs to this one message.
-  const contextFor = (ctx: ServerContext, confirmArgument = false): ToolContext => {
+  // One budget per MCP message: a tool forwarded by devrev_call_tool spends its caller's.
+  const contextFor = (
+    ctx: ServerContext,
+    confirmArgument = false,
+    budget = new RequestBudget(shared.requestLimits),
+  ): ToolContext => {
     const progressToken = ctx.mcpReq._meta?.progressToken;
     const modern = ctx.mcpReq.envelope !== undefined;
     let progressed = 0;
-    const budget = new RequestBudget(shared.requestLimits);
     return {
       ...caller,
       call: (op, body) => budget.run(() => callOperation(caller.devrev, op, body, ctx.mcpReq.signal)),
@@ -117,7 +121,8 @@ export function createMcpServer(shared: McpShared, caller: Caller): Server {
       catalog: {
         ...catalog,
         // A forwarded call is a tools/call of its own: its `confirm` is the one in its arguments.
-        run: (name, args, via) => callTool(shared, name, args, contextFor(ctx, args.confirm === true), via),
+        run: (name, args, via) =>
+          callTool(shared, name, args, contextFor(ctx, args.confirm === true, budget), via),
       },
       progress: async (done, total, message) => {
         // Progress must increase per token; a step that does not is dropped, not sent.

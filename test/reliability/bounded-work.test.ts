@@ -173,6 +173,36 @@ describe("tools/list", () => {
   });
 });
 
+describe("resources and prompts", () => {
+  // One DevRev call per request: an account with its rev orgs, or a ticket with its comments, needs two.
+  let tight: TestServer;
+  beforeAll(async () => {
+    tight = await startTestServer(
+      { MCP_TOOLSETS: "all", MCP_RATE_LIMIT_RPM: "0", MCP_LOG_LEVEL: "warning" },
+      { hooks: { requestLimits: { maxCalls: 1 } } },
+    );
+  });
+  afterAll(() => tight?.close());
+
+  it("spend the same per-request budget as tools", async () => {
+    const client = await connectClient(tight.url, ALICE);
+    try {
+      const overBudget = /more than 1 DevRev calls, the most one request may make/;
+      tight.sandbox.state.clearRequests();
+      await expect(client.readResource({ uri: "devrev://accounts/ACC-1" })).rejects.toThrow(overBudget);
+      expect(tight.sandbox.state.requests("rev-orgs.list")).toHaveLength(0);
+      await expect(
+        client.getPrompt({ name: "escalate_ticket", arguments: { ticket_id: "TKT-1", reason: "blocked" } }),
+      ).rejects.toThrow(overBudget);
+      // A read that needs one call is within it.
+      const me = await client.readResource({ uri: "devrev://me" });
+      expect(me.contents).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe("liveness while one caller sends the worst inputs", () => {
   it("answers every /health probe and keeps DevRev calls within the budget of each request", async () => {
     const attacks: Array<[string, Record<string, unknown>]> = [
