@@ -94,7 +94,7 @@ export async function startHttpServer(
   let listeningPort = config.port;
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const localBase = () => `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${listeningPort}`;
-  const surface = surfaceFromConfig(config);
+  const surface = surfaceFromConfig(config, logger);
 
   const app = createHttpApp({
     config,

@@ -438,6 +438,27 @@ describe("resources, prompts and completions follow the permitted surface", () =
     }
   });
 
+  it("treats MCP_TOOLSETS as the listing only, the same for tools and resources, and says so at start", async () => {
+    const listing = await serve({ MCP_TOOLSETS: "works", MCP_READ_ONLY: "true" });
+    const client = await connect(listing.url);
+    expect(names(await toolsOf(client)).every((n) => n.startsWith("devrev_works_"))).toBe(true);
+    // Not listed but permitted: the tool and the resource answer alike.
+    const accounts = await client.callTool({ name: "devrev_accounts_list", arguments: {} });
+    expect(accounts.isError, textOf(accounts)).not.toBe(true);
+    expect(textOf(accounts)).toMatch(/ACC-2/);
+    const account = await client.readResource({ uri: "devrev://accounts/ACC-2" });
+    expect((account.contents[0] as { text: string }).text).toMatch(/ACC-2/);
+    const warned = (s: TestServer) =>
+      s
+        .logRecords()
+        .filter(
+          (r) => r.severity === "WARNING" && /only chooses what tools\/list shows/.test(String(r.message)),
+        );
+    expect(warned(listing)).toHaveLength(1);
+    expect(String(warned(listing)[0]?.message)).toContain("set MCP_PERMITTED_TOOLSETS (e.g. works,meta)");
+    expect(warned(worksOnly)).toEqual([]);
+  });
+
   it("lists every resource and prompt where their tools are permitted", async () => {
     const client = await connect(wide.url);
     expect((await client.listResources()).resources.map((r) => r.uri)).toEqual(["devrev://me"]);
