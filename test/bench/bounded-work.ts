@@ -74,6 +74,8 @@ interface Measured {
   health_polls: number;
   health_failures: number;
   health_worst_ms: number;
+  /** The longest stretch without a successful probe answer: how long a liveness probe saw nothing. */
+  health_gap_ms: number;
   peak_rss_mb: number;
   upstream_calls: number;
 }
@@ -139,6 +141,7 @@ async function measure(attack: Attack, cli: string, sandboxUrl: string): Promise
       health_polls: health.polls,
       health_failures: health.failures,
       health_worst_ms: Math.round(health.worstMs),
+      health_gap_ms: Math.round(health.gapMs),
       peak_rss_mb: Math.round(peakRssBytes(server.pid) / 1_048_576),
       // dev-users.self is the token check of the one request, not the attack's work.
       upstream_calls: log.requests.filter((r) => r.op !== "dev-users.self").length,
@@ -183,6 +186,8 @@ function startProbe(url: string) {
   let polls = 0;
   let failures = 0;
   let worstMs = 0;
+  let gapMs = 0;
+  let lastOk = performance.now();
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -197,7 +202,10 @@ function startProbe(url: string) {
       });
       polls++;
       if (!ok) failures++;
-      worstMs = Math.max(worstMs, performance.now() - t0);
+      const now = performance.now();
+      worstMs = Math.max(worstMs, now - t0);
+      gapMs = Math.max(gapMs, now - lastOk);
+      if (ok) lastOk = now;
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -206,7 +214,7 @@ function startProbe(url: string) {
       running = false;
       await loop;
       agent.destroy();
-      return { polls, failures, worstMs };
+      return { polls, failures, worstMs, gapMs };
     },
   };
 }
