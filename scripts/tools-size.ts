@@ -1,12 +1,14 @@
-// Prints how big tools/list is for the default surface and for `all`: bytes of the tools array as
-// served, and approximate tokens, with the largest tools and where the bytes go.
-//   npx tsx scripts/tools-size.ts [--top N]
+// Prints how big tools/list is for the default surface and for `all`: bytes of the result as
+// served ({"tools":[...]}, icons included), approximate tokens, the largest tools and where the
+// bytes go. test/tools/listing-size.test.ts holds the same numbers to the budgets over real HTTP.
+//   npx tsx scripts/tools-size.ts [--top N] [--public-url https://host]
+import { pathToFileURL } from "node:url";
 import type { Tool } from "@modelcontextprotocol/server";
-import { ToolRegistry } from "../app/mcp/registry.js";
+import { LISTING_BUDGET_BYTES, listingBytes, ToolRegistry } from "../app/mcp/registry.js";
 import type { Surface } from "../app/mcp/surface.js";
 import { TOOLS } from "../app/tools/catalog.js";
 
-const SURFACES: Record<string, Surface> = {
+export const SURFACES: Record<keyof typeof LISTING_BUDGET_BYTES, Surface> = {
   default: {
     permitted: ["all"],
     listed: new Set(["default"]),
@@ -16,6 +18,12 @@ const SURFACES: Record<string, Surface> = {
   },
   all: { permitted: ["all"], listed: "all", readOnly: false, destructive: true, beta: true },
 };
+
+/**
+ * As long as the URL a default deployment gets (infra: <service>-<project number>.<region>.run.app),
+ * so icon URLs weigh what they weigh in production; a custom domain is usually shorter.
+ */
+export const TYPICAL_PUBLIC_URL = "https://devrev-mcp-123456789012.us-central1.run.app";
 
 /**
  * Tokens, roughly as BPE tokenisers count JSON: a common word (up to 7 letters) is one token and a
@@ -34,43 +42,55 @@ export function estimateTokens(text: string): number {
 }
 
 export function measure(tools: readonly Tool[]) {
-  const json = JSON.stringify(tools);
-  const bytes = Buffer.byteLength(json, "utf8");
+  const bytes = listingBytes(tools);
   return {
     tools: tools.length,
     bytes,
     tokensBytesDiv4: Math.ceil(bytes / 4),
-    tokensEstimate: estimateTokens(json),
+    tokensEstimate: estimateTokens(JSON.stringify({ tools })),
   };
 }
 
+type Part = "description" | "inputSchema" | "outputSchema" | "annotations" | "icons";
+const PARTS: readonly Part[] = ["description", "inputSchema", "outputSchema", "annotations", "icons"];
+
 function main(argv: readonly string[]): void {
-  const topArg = argv.indexOf("--top");
-  const top = topArg >= 0 ? Number(argv[topArg + 1] ?? 10) : 10;
-  const registry = new ToolRegistry(TOOLS);
+  const option = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const top = Number(option("--top") ?? 10);
+  const publicUrl = option("--public-url") ?? TYPICAL_PUBLIC_URL;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  for (const [name, surface] of Object.entries(SURFACES)) {
-    const tools = registry.list(surface);
-    const m = measure(tools);
-    process.stdout.write(
-      `${name.padEnd(8)} ${String(m.tools).padStart(3)} tools  ${String(m.bytes).padStart(7)} bytes (${kb(m.bytes)})  ` +
-        `~${m.tokensBytesDiv4} tokens (bytes/4), ~${m.tokensEstimate} tokens (estimate)\n`,
-    );
+  const registries = {
+    [`HTTP (${publicUrl})`]: new ToolRegistry(TOOLS, { iconBase: () => publicUrl }),
+    "stdio (no icons)": new ToolRegistry(TOOLS),
+  };
+  for (const [served, registry] of Object.entries(registries)) {
+    process.stdout.write(`${served}\n`);
+    for (const [name, surface] of Object.entries(SURFACES)) {
+      const tools = registry.list(surface);
+      const m = measure(tools);
+      const icons = tools.some((t) => t.icons) ? "icons" : "no icons";
+      const budget = LISTING_BUDGET_BYTES[name as keyof typeof LISTING_BUDGET_BYTES];
+      process.stdout.write(
+        `  ${name.padEnd(8)} ${String(m.tools).padStart(3)} tools  ${String(m.bytes).padStart(7)} bytes (${kb(m.bytes)} of ${kb(budget)})  ` +
+          `~${m.tokensBytesDiv4} tokens (bytes/4), ~${m.tokensEstimate} tokens (estimate), ${icons}\n`,
+      );
+    }
   }
-  const all = registry.list(SURFACES.all as Surface);
-  const part = (t: Tool, k: "description" | "inputSchema" | "outputSchema") =>
+  const registry = Object.values(registries)[0] as ToolRegistry;
+  const all = registry.list(SURFACES.all);
+  const part = (t: Tool, k: Part) =>
     t[k] === undefined ? 0 : Buffer.byteLength(JSON.stringify(t[k]), "utf8");
-  const sum = (k: "description" | "inputSchema" | "outputSchema") => all.reduce((n, t) => n + part(t, k), 0);
-  process.stdout.write(
-    `\nall, by part: descriptions ${kb(sum("description"))}, input schemas ${kb(sum("inputSchema"))}, ` +
-      `output schemas ${kb(sum("outputSchema"))}\n`,
-  );
+  const sum = (k: Part) => all.reduce((n, t) => n + part(t, k), 0);
+  process.stdout.write(`\nall over HTTP, by part: ${PARTS.map((k) => `${k} ${kb(sum(k))}`).join(", ")}\n`);
   const byToolset = new Map<string, number>();
   for (const t of all) {
     const set = registry.get(t.name)?.def.toolset ?? "?";
     byToolset.set(set, (byToolset.get(set) ?? 0) + Buffer.byteLength(JSON.stringify(t), "utf8"));
   }
-  process.stdout.write("\nall, by toolset:\n");
+  process.stdout.write("\nall over HTTP, by toolset:\n");
   for (const [set, bytes] of [...byToolset].sort((a, b) => b[1] - a[1])) {
     process.stdout.write(`  ${set.padEnd(18)} ${kb(bytes)}\n`);
   }
@@ -83,4 +103,4 @@ function main(argv: readonly string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { createOAuthServer, OAUTH_MCP_PATHS, type OAuthOptions } from "../oauth/
 import { authMiddleware } from "./auth-middleware.js";
 import { batchPolicy } from "./batch-policy.js";
 import { type DevRevReachability, healthRoutes } from "./health.js";
+import { iconRoutes } from "./icons.js";
 import { JsonRpcCode, sendJsonRpcError } from "./json-rpc-error.js";
 import { type McpRouteDeps, mcpPostHandler, methodNotAllowed } from "./mcp-route.js";
 import { originGuard } from "./origin-guard.js";
@@ -46,6 +47,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   app.use(requestContext(deps.logger, deps.projectId));
   app.use(securityHeaders);
   app.use(healthRoutes(deps.version, deps.reachability, deps.isDraining));
+  app.use(iconRoutes());
   app.use(refuseWhileDraining(deps.isDraining));
   const failures = failedAuthLimiter(config.rateLimit.unauthenticatedRpm);
   // The authorization server's pages and endpoints are reached by browsers on this server's own

@@ -4,7 +4,7 @@ import type { Auditor } from "../log/audit.js";
 import { PROMPTS, RESOURCES, TOOLS, TOOLSETS } from "../tools/catalog.js";
 import { SERVER_NAME, VERSION } from "../version.js";
 import { PromptRegistry } from "./prompt.js";
-import { ToolRegistry } from "./registry.js";
+import { type RegistryOptions, ToolRegistry } from "./registry.js";
 import { ResourceRegistry } from "./resource.js";
 import type { McpShared } from "./server.js";
 
@@ -35,8 +35,9 @@ export function buildMcpShared(
   auditor: Auditor,
   maxResultChars: number,
   requestLimits: Partial<RequestLimits> = {},
+  registryOptions: RegistryOptions = {},
 ): McpShared {
-  const registry = new ToolRegistry(TOOLS);
+  const registry = new ToolRegistry(TOOLS, registryOptions);
   const tool = (name: string) => registry.get(name)?.def;
   return {
     info: { name: SERVER_NAME, version: VERSION, title: "DevRev MCP server", icons: [SERVER_ICON] },

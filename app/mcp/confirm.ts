@@ -83,10 +83,12 @@ export function askToConfirm(question: string): InputRequiredResult {
   });
 }
 
-/** The description of the `confirm` argument every destructive tool takes. */
-export const CONFIRM_ARGUMENT =
-  "Set true only after the user agreed to this exact change. Clients that can ask the user " +
-  "directly are asked anyway.";
+/**
+ * The description of the `confirm` argument every destructive tool takes, in every listing of it:
+ * what the model must know, no more (a client that can ask the user is asked anyway, and an
+ * unconfirmed call explains itself).
+ */
+export const CONFIRM_ARGUMENT = "Set true only after the user agreed to this exact change.";
 
 /**
  * The question a destructive tool asks: the action, the object's display id and its title, e.g.

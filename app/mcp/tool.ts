@@ -98,18 +98,35 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
-export interface ToolOutput<S> {
+/** What a handler answers: its own shaped result, or (devrev_call_tool) another tool's. */
+export type ToolOutput<S> = ShapedOutput<S> | ForwardedOutput;
+
+export interface ShapedOutput<S> {
   /** Compact text for the model: ids, titles, stage, owners, dates, cursor. */
   text: string;
-  /** Matches the tool's output schema; clients that read structured content use it. */
-  structured?: S;
+  /**
+   * Matches the tool's output schema, on every successful result: a tool that lists an
+   * outputSchema must answer with structuredContent conforming to it (the v2 client checks).
+   */
+  structured: S;
   /**
    * For lists: the text as parts, one rendered entry per `structured.items` element, so the result
    * layer can cut text and structured content at the same item (see app/mcp/result.ts).
    */
   list?: ListLayout;
-  /** Another tool's result, already gated, shaped and audited by the call layer: returned as it is. */
-  forwarded?: CallToolResult | InputRequiredResult;
+  forwarded?: undefined;
+}
+
+export interface ForwardedOutput {
+  text: string;
+  /**
+   * Another tool's result, already gated, shaped and audited by the call layer: returned as it
+   * is. A success carries that tool's structuredContent, so it conforms to the forwarding tool's
+   * output schema (any object).
+   */
+  forwarded: CallToolResult | InputRequiredResult;
+  structured?: undefined;
+  list?: undefined;
 }
 
 export interface ListLayout {
@@ -130,7 +147,7 @@ export type AnyZodObject = z.ZodObject<any>;
 
 export interface ToolDefinition<
   I extends AnyZodObject = AnyZodObject,
-  O extends AnyZodObject | undefined = AnyZodObject | undefined,
+  O extends AnyZodObject = AnyZodObject,
 > {
   /** `devrev_<noun>_<verb>`, keeping the reference server's names where the meaning is the same. */
   name: string;
@@ -141,6 +158,7 @@ export interface ToolDefinition<
   /** Written for a model: when to use it, what ids look like, how to page. */
   description: string;
   input: I;
+  /** What `structured` holds; tools/list advertises its top level as the outputSchema. */
   output: O;
   annotations: ToolAnnotations;
   /** DevRev operations the handler may call; tests prove a read-only tool calls only reads. */
@@ -154,14 +172,11 @@ export interface ToolDefinition<
    */
   forwards?: boolean;
   // Method syntax on purpose: it lets a registry hold tools with different argument types.
-  handler(
-    args: z.output<I>,
-    ctx: ToolContext,
-  ): Promise<ToolOutput<O extends AnyZodObject ? z.output<O> : never>>;
+  handler(args: z.output<I>, ctx: ToolContext): Promise<ToolOutput<z.output<O>>>;
 }
 
 /** A typed identity: the value is in the shape every tool must have. */
-export function defineTool<I extends AnyZodObject, O extends AnyZodObject | undefined>(
+export function defineTool<I extends AnyZodObject, O extends AnyZodObject>(
   def: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
   return def;

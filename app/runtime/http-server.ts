@@ -6,7 +6,7 @@ import { createDevRevPatAuthenticator } from "../auth/devrev-pat.js";
 import { serverTokenOwner } from "../auth/server-token-owner.js";
 import { createNoAuthAuthenticator, createStaticTokenAuthenticator } from "../auth/static-token.js";
 import type { Authenticator } from "../auth/types.js";
-import type { Config } from "../config/config.js";
+import { type Config, isLoopbackHost } from "../config/config.js";
 import { createDevRevClient } from "../devrev/client.js";
 import type { RequestLimits } from "../devrev/request-budget.js";
 import { createHttpApp } from "../http/app.js";
@@ -86,7 +86,6 @@ export async function startHttpServer(
   const auditor = createAuditor(logger, config.auditLog);
   const reachability = new DevRevReachability();
   const auth = buildAuthenticator(config, reachability);
-  const shared = buildMcpShared(auditor, config.tools.maxResultChars, options.requestLimits);
   let draining = false;
   let inFlight = 0;
   const cleanups: Array<() => void> = [];
@@ -95,6 +94,12 @@ export async function startHttpServer(
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const localBase = () => `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${listeningPort}`;
   const surface = surfaceFromConfig(config, logger);
+  // Icons need the URL clients reach this server by: MCP_PUBLIC_URL, or on loopback the address
+  // it listens on (the same rule as the OAuth issuer); a server on 0.0.0.0 without one lists none.
+  const publicBase = () => config.oauth.publicUrl ?? (isLoopbackHost(config.host) ? localBase() : undefined);
+  const shared = buildMcpShared(auditor, config.tools.maxResultChars, options.requestLimits, {
+    iconBase: publicBase,
+  });
 
   const app = createHttpApp({
     config,

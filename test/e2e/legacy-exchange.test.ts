@@ -24,7 +24,13 @@ let reference: (request: Request, options: { parsedBody: unknown }) => Promise<R
 beforeAll(async () => {
   server = await startTestServer();
   const config = loadConfig({ MCP_TRANSPORT: "streamable-http", DEVREV_API_BASE_URL: server.sandbox.url });
-  const shared = buildMcpShared(createAuditor(silentLogger, false), config.tools.maxResultChars);
+  // The same icon URLs as the server on loopback lists (its listening address).
+  const shared = buildMcpShared(
+    createAuditor(silentLogger, false),
+    config.tools.maxResultChars,
+    {},
+    { iconBase: () => server.origin },
+  );
   const caller = {
     devrev: createDevRevClient({ baseUrl: server.sandbox.url, token: ALICE, now: testNow }),
     identity: undefined,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hintsOf } from "../support/hints.js";
 import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The groups toolset: teams, their members, and honest annotations for adding versus removing.
@@ -106,7 +107,7 @@ describe("groups", () => {
     expect(store().groups.get("GRP-3")?.members).not.toContain(`${DEVU}/1`);
 
     const { tools } = await mcp.client.listTools();
-    const hints = (name: string) => tools.find((t) => t.name === name)?.annotations;
+    const hints = (name: string) => hintsOf(tools.find((t) => t.name === name));
     expect(hints("devrev_groups_members")).toMatchObject({ readOnlyHint: false, destructiveHint: false });
     expect(hints("devrev_groups_members_remove")).toMatchObject({
       readOnlyHint: false,

@@ -2,6 +2,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TOOLS } from "../../app/tools/catalog.js";
+import { hintsOf } from "../support/hints.js";
 import { connectClient, startTestServer, type TestServer, textOf } from "../support/mcp-server.js";
 import { INIT, messagesOf, post } from "../support/rpc.js";
 import { startValidatedSandbox, type ValidatedSandbox } from "../support/sandbox.js";
@@ -60,7 +61,7 @@ describe("server settings", () => {
     expect(names(tools)).toEqual(expected.sort());
     expect(names(tools)).toEqual(expect.arrayContaining(["devrev_find_tools", "devrev_call_tool"]));
     // Its hints are what it may run here: writes yes, deletes no (destructive tools are off).
-    expect(tools.find((t) => t.name === "devrev_call_tool")?.annotations).toEqual({
+    expect(hintsOf(tools.find((t) => t.name === "devrev_call_tool"))).toEqual({
       readOnlyHint: false,
       destructiveHint: false,
       idempotentHint: false,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../app/devrev/types.js";
 import { renderEntryLine, toEntry } from "../../app/tools/timeline/entry-shape.js";
+import { hintsOf } from "../support/hints.js";
 import { connectClient, startTestServer, useToolClient } from "../support/mcp-server.js";
 
 // The timeline toolset: reading comments and change events, editing and deleting comments.
@@ -169,7 +170,7 @@ describe("editing and deleting comments", () => {
     expect(res.text).toBe(`Deleted comment ${comment?.id}.`);
     expect(store().timeline.get(comment?.id ?? "")).toBeUndefined();
     const { tools } = await mcp.client.listTools();
-    expect(tools.find((t) => t.name === "devrev_timeline_entries_delete")?.annotations).toMatchObject({
+    expect(hintsOf(tools.find((t) => t.name === "devrev_timeline_entries_delete"))).toMatchObject({
       destructiveHint: true,
       readOnlyHint: false,
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hintsOf } from "../support/hints.js";
 import { connectClient, startTestServer, textOf, useToolClient } from "../support/mcp-server.js";
 
 // The users toolset through the SDK client against the spec-validating sandbox: team members (dev
@@ -177,7 +178,7 @@ describe("customer contacts (rev users)", () => {
   it("deletes a contact (destructive) and names who was deleted", async () => {
     const tools = (await mcp.client.listTools()).tools;
     const del = tools.find((t) => t.name === "devrev_rev_users_delete");
-    expect(del?.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
+    expect(hintsOf(del)).toMatchObject({ destructiveHint: true, readOnlyHint: false });
 
     const res = await call("devrev_rev_users_delete", { id: "REVU-8", confirm: true });
     expect(res.isError, res.text).toBe(false);

@@ -37,9 +37,9 @@ export const callToolByName = defineTool({
       .optional()
       .describe("The tool's own arguments"),
   }),
-  // No output schema: the result is the called tool's, and a client checks structured content
-  // against an advertised schema (a write answers in text only).
-  output: undefined,
+  // The called tool's result, whose structuredContent is that tool's: on success always an object
+  // (every tool declares an output), of a shape only the name decides, so any object.
+  output: z.looseObject({}),
   // The widest case; tools/list shows the hints of what it may run on the request's surface.
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   operations: [],
