@@ -24,7 +24,7 @@ export function renderToolsReference(): string {
     "",
     `${TOOLS.length} tools in ${Object.keys(TOOLSETS).length} toolsets. \`MCP_TOOLSETS\` chooses what tools/list ` +
       `shows (the default surface is the ${inDefault.length} tools marked **default**); \`MCP_PERMITTED_TOOLSETS\` ` +
-      "(default `all`) what may be called at all. A permitted tool that is not listed is found with " +
+      "what may be called at all (unset: `all`, or the toolsets of `MCP_TOOLSETS` when that is set). A permitted tool that is not listed is found with " +
       "`devrev_find_tools` (which gives its input schema) and run with `devrev_call_tool`. Requests narrow both with " +
       "the `X-MCP-Toolsets` / `X-MCP-Readonly` headers or the `/mcp/x/<toolsets>` and `/mcp/readonly` paths. " +
       "Destructive tools need `MCP_ENABLE_DESTRUCTIVE_TOOLS=true`; beta tools (DevRev beta APIs) are refused when " +

@@ -290,7 +290,15 @@ function build(e: z.output<typeof envSchema>, cli: CliOverrides): Config {
     auditLog: e.MCP_AUDIT_LOG_ENABLED,
     tools: {
       toolsets: e.MCP_TOOLSETS.length > 0 ? e.MCP_TOOLSETS : ["default"],
-      permittedToolsets: e.MCP_PERMITTED_TOOLSETS.length > 0 ? e.MCP_PERMITTED_TOOLSETS : ["all"],
+      // Unset, it is everything when MCP_TOOLSETS is left at its default too, so the everyday surface
+      // can reach any tool through devrev_call_tool; an operator who chose MCP_TOOLSETS chose what
+      // may be called as well (as before MCP_PERMITTED_TOOLSETS existed): an upgrade never widens it.
+      permittedToolsets:
+        e.MCP_PERMITTED_TOOLSETS.length > 0
+          ? e.MCP_PERMITTED_TOOLSETS
+          : e.MCP_TOOLSETS.length > 0
+            ? e.MCP_TOOLSETS
+            : ["all"],
       readOnly: e.MCP_READ_ONLY,
       destructive: e.MCP_ENABLE_DESTRUCTIVE_TOOLS,
       beta: e.MCP_ENABLE_BETA_TOOLS,

@@ -93,7 +93,7 @@ export async function startHttpServer(
   let listeningPort = config.port;
   const hostForUrl = config.host.includes(":") ? `[${config.host}]` : config.host;
   const localBase = () => `http://${hostForUrl === "0.0.0.0" ? "127.0.0.1" : hostForUrl}:${listeningPort}`;
-  const surface = surfaceFromConfig(config, logger);
+  const surface = surfaceFromConfig(config);
   // Icons need the URL clients reach this server by: MCP_PUBLIC_URL, or on loopback the address
   // it listens on (the same rule as the OAuth issuer); a server on 0.0.0.0 without one lists none.
   const publicBase = () => config.oauth.publicUrl ?? (isLoopbackHost(config.host) ? localBase() : undefined);

@@ -30,7 +30,7 @@ export async function runStdio(
     devrev,
     identity: undefined,
     tokenHash: tokenHash(config.devrev.token ?? ""),
-    surface: surfaceFromConfig(config, logger),
+    surface: surfaceFromConfig(config),
     logger,
   };
   // serveStdio answers a 2026-07-28 client (server/discover, then requests carrying _meta) and a

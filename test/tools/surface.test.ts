@@ -439,8 +439,27 @@ describe("resources, prompts and completions follow the permitted surface", () =
     }
   });
 
-  it("treats MCP_TOOLSETS as the listing only, the same for tools and resources, and says so at start", async () => {
+  it("with the issue's MCP_TOOLSETS=works MCP_READ_ONLY=true, refuses account data by tool and by resource alike", async () => {
+    // An operator who chose MCP_TOOLSETS without MCP_PERMITTED_TOOLSETS chose what may be called too.
     const listing = await serve({ MCP_TOOLSETS: "works", MCP_READ_ONLY: "true" });
+    const client = await connect(listing.url);
+    expect(names(await toolsOf(client)).every((n) => n.startsWith("devrev_works_"))).toBe(true);
+    const accounts = await client.callTool({ name: "devrev_accounts_list", arguments: {} });
+    expect(accounts.isError).toBe(true);
+    expect(textOf(accounts)).toMatch(/not permitted on this server/);
+    await expect(client.readResource({ uri: "devrev://accounts/ACC-2" })).rejects.toThrow(/not available/);
+    expect((await client.listPrompts()).prompts.map((p) => p.name)).not.toContain("summarize_account");
+    // Works data still comes back.
+    const work = await client.readResource({ uri: "devrev://works/TKT-1" });
+    expect((work.contents[0] as { text: string }).text).toMatch(/^TKT-1 /);
+  });
+
+  it("lists MCP_TOOLSETS and permits MCP_PERMITTED_TOOLSETS when both are set: tool and resource answer alike", async () => {
+    const listing = await serve({
+      MCP_TOOLSETS: "works",
+      MCP_PERMITTED_TOOLSETS: "all",
+      MCP_READ_ONLY: "true",
+    });
     const client = await connect(listing.url);
     expect(names(await toolsOf(client)).every((n) => n.startsWith("devrev_works_"))).toBe(true);
     // Not listed but permitted: the tool and the resource answer alike.
@@ -449,15 +468,6 @@ describe("resources, prompts and completions follow the permitted surface", () =
     expect(textOf(accounts)).toMatch(/ACC-2/);
     const account = await client.readResource({ uri: "devrev://accounts/ACC-2" });
     expect((account.contents[0] as { text: string }).text).toMatch(/ACC-2/);
-    const warned = (s: TestServer) =>
-      s
-        .logRecords()
-        .filter(
-          (r) => r.severity === "WARNING" && /only chooses what tools\/list shows/.test(String(r.message)),
-        );
-    expect(warned(listing)).toHaveLength(1);
-    expect(String(warned(listing)[0]?.message)).toContain("set MCP_PERMITTED_TOOLSETS (e.g. works,meta)");
-    expect(warned(worksOnly)).toEqual([]);
   });
 
   it("lists every resource and prompt where their tools are permitted", async () => {

@@ -133,6 +133,21 @@ describe("configuration", () => {
     ]);
   });
 
+  it("permits everything by default, and what MCP_TOOLSETS names when only it is set", () => {
+    expect(loadConfig({ ...http }).tools).toMatchObject({
+      toolsets: ["default"],
+      permittedToolsets: ["all"],
+    });
+    // Choosing MCP_TOOLSETS alone keeps bounding what may be called: an upgrade never widens it.
+    expect(loadConfig({ ...http, MCP_TOOLSETS: "works,links" }).tools.permittedToolsets).toEqual([
+      "works",
+      "links",
+    ]);
+    expect(
+      loadConfig({ ...http, MCP_TOOLSETS: "works", MCP_PERMITTED_TOOLSETS: "all" }).tools.permittedToolsets,
+    ).toEqual(["all"]);
+  });
+
   it("reads the settings that used to come from process.env elsewhere", () => {
     const c = loadConfig({ ...http, GOOGLE_CLOUD_PROJECT: " acme-prod ", SANDBOX_FAULTS: "500:0.1" });
     expect(c.projectId).toBe("acme-prod");
