@@ -124,7 +124,22 @@ describe("new requests while draining", () => {
     expect(await Promise.all(slow)).toEqual([200, 200, 200]);
     const [code] = await exited;
     expect(code).toBe(0);
-    expect(outcomes.filter((o) => o !== "503" && o !== "ECONNREFUSED")).toEqual([]);
+    // Refusals, then closed doors. One connection may meet the instant the listener closes: the
+    // kernel had completed its handshake but Node had not accepted it yet, and closing a listening
+    // socket resets what its accept queue holds. No process can close without that window (Cloud Run
+    // stops routing to an instance before SIGTERM, so production never sees it); a reset anywhere
+    // else is a failure, and so is more than one.
+    const shape = outcomes.map((o) => (o === "503" || o === "ECONNREFUSED" ? o : "reset"));
+    const boundary = shape.indexOf("ECONNREFUSED");
+    const beforeClose = boundary === -1 ? shape : shape.slice(0, boundary);
+    const afterClose = boundary === -1 ? [] : shape.slice(boundary);
+    expect(
+      afterClose.every((o) => o === "ECONNREFUSED"),
+      outcomes.join(", "),
+    ).toBe(true);
+    const resets = beforeClose.filter((o) => o === "reset").length;
+    expect(resets, outcomes.join(", ")).toBeLessThanOrEqual(1);
+    if (resets === 1) expect(beforeClose.at(-1), outcomes.join(", ")).toBe("reset");
     // The slow calls held the drain open, so the first refusals were HTTP answers, not closed doors.
     expect(outcomes[0]).toBe("503");
   });
