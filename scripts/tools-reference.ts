@@ -1,5 +1,5 @@
-// Generates docs/tools.md from the tool registry: every tool's name, toolset, flags, description and
-// inputs (from the same precomputed JSON Schemas tools/list serves). `--check` exits non-zero when
+// Generates docs/tools.md from the tool registry: every tool's name, toolset, flags, description,
+// inputs and the top level of what it returns (from the same JSON Schemas tools/list serves). `--check` exits non-zero when
 // docs/tools.md differs from what the registry says, so the reference cannot drift.
 //   npx tsx scripts/tools-reference.ts          write docs/tools.md
 //   npx tsx scripts/tools-reference.ts --check  fail if it is stale
@@ -64,6 +64,8 @@ export function renderToolsReference(): string {
         def.description,
         "",
         ...inputsTable(listing.inputSchema as Schema),
+        "",
+        returns(listing.outputSchema as Schema | undefined),
         ...(def.operations.length
           ? ["", `DevRev operations: ${def.operations.map((o) => `\`${o}\``).join(", ")}`]
           : []),
@@ -109,6 +111,18 @@ function inputsTable(schema: Schema): string[] {
       return `| \`${n}\` | ${cell(typeOf(p))} | ${required.has(n) ? "yes" : ""} | ${cell(String(p.description ?? ""))} |`;
     }),
   ];
+}
+
+/** The top level of structuredContent, as the listed outputSchema states it (`?` = optional). */
+function returns(schema: Schema | undefined): string {
+  const props = Object.entries((schema?.properties ?? {}) as Record<string, Schema>);
+  if (!props.length) return "Returns the called tool's structured content.";
+  const required = new Set((schema?.required ?? []) as string[]);
+  const fields = props.map(
+    ([n, p]) =>
+      `\`${n}${required.has(n) ? "" : "?"}\` ${p.type ? typeOf(p).replace("any[]", "array") : "any"}`,
+  );
+  return `Returns (structuredContent): ${fields.join(", ")}`;
 }
 
 /** A short, readable type from a JSON Schema: `string`, `"a" | "b"`, `string[]`, `integer (0–9)`. */
