@@ -1,3 +1,5 @@
+import { Ajv } from "ajv";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { capText, toCallToolResult } from "../../app/mcp/result.js";
 
@@ -46,5 +48,60 @@ describe("result size cap", () => {
     expect(s.count).toBe(s.items.length);
     expect(s.next_cursor).not.toBe("devrev-next");
     expect(text).toContain(`cursor="${s.next_cursor}"`);
+  });
+});
+
+describe("the listed output schema after the size cap", () => {
+  // Whatever the cap cuts, the structured content still matches the top-level schema tools/list
+  // advertised for a list tool (app/mcp/registry.ts): a success never loses structuredContent,
+  // keeps every field, and changes only items, count, next_cursor and truncated, within their types.
+  const ajv = new Ajv({ strict: false });
+  const listSchema = ajv.compile({
+    type: "object",
+    properties: {
+      object: { type: "string" },
+      items: { type: "array" },
+      count: { type: "integer" },
+      next_cursor: { type: "string" },
+      truncated: { type: "boolean" },
+    },
+    required: ["object", "items", "count"],
+  });
+
+  it("holds for any page, budget, resume point and layout", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 300 }), { maxLength: 60 }),
+        fc.integer({ min: 1_000, max: 6_000 }),
+        fc.integer({ min: 0, max: 70 }),
+        fc.boolean(),
+        fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }),
+        (bodies, maxChars, skip, withLayout, next) => {
+          const items = bodies.map((body, i) => ({ id: `W-${i}`, body }));
+          const structured = {
+            object: "TKT-1",
+            items,
+            count: items.length,
+            ...(next ? { next_cursor: next } : {}),
+          };
+          const lines = items.map((w) => `${w.id} ${w.body}`);
+          const r = toCallToolResult(
+            {
+              text: lines.join("\n"),
+              structured,
+              ...(withLayout ? { list: { lines, empty: "none", noun: "works" } } : {}),
+            },
+            maxChars,
+            { resume: { cursor: "c", skip: Math.min(skip, items.length) }, resumable: true },
+          );
+          expect(r.structuredContent).toBeDefined();
+          expect(listSchema(r.structuredContent), JSON.stringify(listSchema.errors)).toBe(true);
+          const out = r.structuredContent as { object: string; items: unknown[]; count: number };
+          expect(out.object).toBe("TKT-1");
+          expect(out.count).toBe(out.items.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
