@@ -17,6 +17,11 @@ const result = await build({
   splitting: true,
   sourcemap: "linked",
   legalComments: "linked",
+  // A cold start is mostly V8 compiling the bundle: 3.4 MB of source took ~60 ms of a ~250 ms start.
+  // Whitespace and syntax minification (2.6 MB) saved ~35 ms; identifiers are kept, so stack traces
+  // still name functions (mangling them gained nothing more measurable).
+  minifyWhitespace: true,
+  minifySyntax: true,
   metafile: true,
   // CommonJS dependencies (express and friends) call require(); give the ESM bundle one.
   banner: {
