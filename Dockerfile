@@ -34,13 +34,21 @@ LABEL org.opencontainers.image.title="devrev-mcp-server" \
 ENV NODE_ENV=production \
   MCP_TRANSPORT=streamable-http \
   MCP_HOST=0.0.0.0 \
-  MCP_LOG_FORMAT=json
+  MCP_LOG_FORMAT=json \
+  NODE_COMPILE_CACHE=/app/.cache/node-compile
 WORKDIR /app
 COPY --from=build /pkg/ ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
-  && npm cache clean --force
-# Files stay root-owned: the server cannot rewrite its own code.
+  && npm cache clean --force \
+  && mkdir -p /app/.cache/node-compile \
+  && chown node:node /app/.cache/node-compile
+# Files stay root-owned: the server cannot rewrite its own code (only V8's cache of it, which V8
+# checks against the source before use).
 USER node
+# V8's code cache for the bundle, written once at build by the user the server runs as (Node keys
+# the cache directory by uid): a cold instance reads compiled code instead of compiling 2.6 MB of
+# JavaScript, about 44 ms of a 320 ms start on Node 24 (docs/performance.md).
+RUN node /app/dist/cli.js --version
 # Cloud Run sets PORT (8080 by default); the server listens on it.
 EXPOSE 8080
 # V8 flags (they cannot go in NODE_OPTIONS): a smaller young generation and an old generation grown

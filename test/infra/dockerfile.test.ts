@@ -127,7 +127,24 @@ describe("Dockerfile", () => {
 
   it("installs production dependencies from the lockfile without running scripts", () => {
     const runs = inStage(runtime, "RUN").map((r) => args(r).join(" "));
-    expect(runs).toEqual([expect.stringMatching(/^npm ci --omit=dev --ignore-scripts /)]);
+    expect(runs).toEqual([
+      expect.stringMatching(/^npm ci --omit=dev --ignore-scripts /),
+      // The compile-cache warm-up: it runs the built server only, and installs nothing.
+      "node /app/dist/cli.js --version",
+    ]);
+  });
+
+  it("builds V8's compile cache as the user the server runs as, where the runtime reads it", () => {
+    const env = Object.fromEntries(inStage(runtime, "ENV").flatMap(properties));
+    expect(env.NODE_COMPILE_CACHE).toBe("/app/.cache/node-compile");
+    const order = runtime.instructions.map((i) => `${i.getKeyword()} ${args(i).join(" ")}`);
+    const install = order.findIndex((l) => l.startsWith("RUN npm ci"));
+    const user = order.findIndex((l) => l.startsWith("USER "));
+    const warm = order.indexOf("RUN node /app/dist/cli.js --version");
+    expect(order[install]).toContain("chown node:node /app/.cache/node-compile");
+    // Node names the cache directory after the uid: warmed as root, it would never be read.
+    expect(install).toBeLessThan(user);
+    expect(user).toBeLessThan(warm);
   });
 
   it("runs as a non-root user", () => {
