@@ -41,9 +41,9 @@ COPY --from=build /pkg/ ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force \
   && mkdir -p /app/.cache/node-compile \
-  && chown node:node /app/.cache/node-compile
+  && chown 1000:1000 /app/.cache/node-compile
 # Files stay root-owned: the server cannot rewrite its own code (only V8's cache of it, which V8
-# checks against the source before use).
+# checks against the source before use). 1000 is the base image's `node` user (the USER below).
 USER node
 # V8's code cache for the bundle, written once at build by the user the server runs as (Node keys
 # the cache directory by uid): a cold instance reads compiled code instead of compiling 2.6 MB of

@@ -141,7 +141,9 @@ describe("Dockerfile", () => {
     const install = order.findIndex((l) => l.startsWith("RUN npm ci"));
     const user = order.findIndex((l) => l.startsWith("USER "));
     const warm = order.indexOf("RUN node /app/dist/cli.js --version");
-    expect(order[install]).toContain("chown node:node /app/.cache/node-compile");
+    // 1000 is the base image's `node` user, the USER below.
+    expect(order[install]).toContain("chown 1000:1000 /app/.cache/node-compile");
+    expect(order[user]).toBe("USER node");
     // Node names the cache directory after the uid: warmed as root, it would never be read.
     expect(install).toBeLessThan(user);
     expect(user).toBeLessThan(warm);
