@@ -34,9 +34,15 @@ async function freshIssue(title: string): Promise<string> {
 
 const exists = (title: string) => server.sandbox.state.store.works.all().some((w) => w.title === title);
 
-function modern(
-  answer?: (message: string) => { action: "accept" | "decline" | "cancel"; confirm?: boolean },
-) {
+/**
+ * Runs `use` with a 2026-07-28 client connected to the server, then closes it. With `answer` the
+ * client can answer form elicitation (each question it was asked is kept in `asked`); without,
+ * it declares no elicitation at all.
+ */
+async function withModernClient(
+  answer: ((message: string) => { action: "accept" | "decline" | "cancel"; confirm?: boolean }) | undefined,
+  use: (client: ModernClient, asked: readonly string[]) => Promise<void>,
+): Promise<void> {
   const asked: string[] = [];
   const client = new ModernClient(
     { name: "confirm-test", version: "1.0.0" },
@@ -55,62 +61,62 @@ function modern(
         : { action: a.action };
     });
   }
-  return { client, asked };
-}
-
-async function connectModern(client: ModernClient) {
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: auth } }),
-  );
-  return client;
+  try {
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: auth } }),
+    );
+    await use(client, asked);
+  } finally {
+    await client.close();
+  }
 }
 
 describe("2026-07-28: an input_required round trip", () => {
   it("asks, naming the display id and title, and deletes once the user agrees", async () => {
     const title = "Confirm me: accept";
     const id = await freshIssue(title);
-    const { client, asked } = modern(() => ({ action: "accept" }));
-    try {
-      await connectModern(client);
-      const result = await client.callTool({ name: "devrev_works_delete", arguments: { id } });
-      expect(result.isError).not.toBe(true);
-      expect(asked).toHaveLength(1);
-      expect(asked[0]).toContain(id);
-      expect(asked[0]).toContain(title);
-      expect(exists(title)).toBe(false);
-    } finally {
-      await client.close();
-    }
+    await withModernClient(
+      () => ({ action: "accept" }),
+      async (client, asked) => {
+        const result = await client.callTool({ name: "devrev_works_delete", arguments: { id } });
+        expect(result.isError).not.toBe(true);
+        expect(asked).toHaveLength(1);
+        expect(asked[0]).toContain(id);
+        expect(asked[0]).toContain(title);
+        expect(exists(title)).toBe(false);
+      },
+    );
   });
 
   it.each(["decline", "cancel"] as const)("deletes nothing when the user answers %s", async (action) => {
     const title = `Confirm me: ${action}`;
     const id = await freshIssue(title);
-    const { client, asked } = modern(() => ({ action }));
-    try {
-      await connectModern(client);
-      const result = await client.callTool({ name: "devrev_works_delete", arguments: { id } });
-      expect(result.isError).toBe(true);
-      expect(textOf(result)).toMatch(/did not confirm.*Nothing was changed/s);
-      expect(asked).toHaveLength(1);
-      expect(exists(title)).toBe(true);
-    } finally {
-      await client.close();
-    }
+    await withModernClient(
+      () => ({ action }),
+      async (client, asked) => {
+        const result = await client.callTool({ name: "devrev_works_delete", arguments: { id } });
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toMatch(/did not confirm.*Nothing was changed/s);
+        expect(asked).toHaveLength(1);
+        expect(exists(title)).toBe(true);
+      },
+    );
   });
 
   it("deletes nothing when the answer is 'no' in the form", async () => {
     const title = "Confirm me: unticked";
     const id = await freshIssue(title);
-    const { client } = modern(() => ({ action: "accept", confirm: false }));
-    try {
-      await connectModern(client);
-      const result = await client.callTool({ name: "devrev_works_delete", arguments: { id, confirm: true } });
-      expect(result.isError).toBe(true);
-      expect(exists(title)).toBe(true);
-    } finally {
-      await client.close();
-    }
+    await withModernClient(
+      () => ({ action: "accept", confirm: false }),
+      async (client) => {
+        const result = await client.callTool({
+          name: "devrev_works_delete",
+          arguments: { id, confirm: true },
+        });
+        expect(result.isError).toBe(true);
+        expect(exists(title)).toBe(true);
+      },
+    );
   });
 
   it("deletes nothing while the question is unanswered (the raw first round)", async () => {
@@ -153,9 +159,7 @@ describe("2026-07-28: an input_required round trip", () => {
   it("falls back to the confirm argument for a client without elicitation", async () => {
     const title = "Confirm me: no elicitation";
     const id = await freshIssue(title);
-    const { client } = modern();
-    try {
-      await connectModern(client);
+    await withModernClient(undefined, async (client) => {
       const first = await client.callTool({ name: "devrev_works_delete", arguments: { id } });
       expect(first.isError).toBe(true);
       expect(textOf(first)).toContain(id);
@@ -164,9 +168,7 @@ describe("2026-07-28: an input_required round trip", () => {
       const second = await client.callTool({ name: "devrev_works_delete", arguments: { id, confirm: true } });
       expect(second.isError).not.toBe(true);
       expect(exists(title)).toBe(false);
-    } finally {
-      await client.close();
-    }
+    });
   });
 });
 
